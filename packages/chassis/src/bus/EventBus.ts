@@ -1,0 +1,68 @@
+/**
+ * The event bus port. Events are contracts: each carries an id, a dotted type
+ * (`catalog.item.updated`), when it occurred, and a typed payload.
+ */
+
+/** A message on the bus: an event (something happened) or a command (please do this). */
+export interface Message<TPayload = unknown> {
+  /** Unique per message; consumers deduplicate on it. */
+  id: string;
+  /** Dotted routing key, `<service>.<aggregate>.<event>`, e.g. `catalog.item.updated`. */
+  type: string;
+  /** ISO-8601 instant at which the change it reports committed. */
+  occurredAt: string;
+  payload: TPayload;
+  /** Transport metadata (trace context, correlation ids); never business data. */
+  headers?: Record<string, string>;
+}
+
+/** What a handler is told about one delivery of a message. */
+export interface DeliveryInfo {
+  /** 0 on the first delivery, incremented by each retry. */
+  attempt: number;
+  /** True when the broker says it may have delivered this message before. */
+  redelivered: boolean;
+}
+
+export type MessageHandler<TPayload = unknown> = (
+  message: Message<TPayload>,
+  delivery: DeliveryInfo,
+) => Promise<void>;
+
+export interface RetryPolicy {
+  /** Retries after the first failed attempt before the message is dead-lettered. */
+  maxRetries: number;
+  /** Delay before the first retry; each next one doubles it. */
+  initialDelayMs: number;
+}
+
+export interface Subscription<TPayload = unknown> {
+  /**
+   * Durable queue name, `<service>.<subscriber>` (e.g. `trading.complete_purchase_on_gil_debited`).
+   * Its twins are `retry.<name>` and `dead_letter.<name>`.
+   */
+  name: string;
+  /** Routing-key patterns (`catalog.item.*`); `#` matches everything. */
+  topics: string[];
+  handler: MessageHandler<TPayload>;
+  retry?: RetryPolicy;
+  /** How many unacknowledged messages this subscriber may hold at once. */
+  prefetch?: number;
+}
+
+export interface EventBus {
+  /**
+   * Publishes messages and resolves only once the bus has taken responsibility for them
+   * (RabbitMQ: publisher confirms). Rejects if any was not confirmed.
+   */
+  publish(messages: readonly Message[]): Promise<void>;
+  /**
+   * Starts consuming. A handler that resolves acknowledges the message; one that rejects
+   * has it retried with backoff and, after the last retry, dead-lettered.
+   */
+  subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void>;
+  /** True while connected to the broker (always true in process). */
+  isConnected(): boolean;
+  /** Stops consuming, waits for in-flight handlers, then disconnects. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Validates the environment against a schema at start-up. A bad value fails with a message
+ * naming every offending variable, so a misconfigured service never half-starts.
+ */
+export function loadConfig<TSchema extends z.ZodType>(
+  schema: TSchema,
+  env: Record<string, string | undefined> = process.env,
+): z.infer<TSchema> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** A TCP port from the environment, with a default. */
+export const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
+
+/** An optional URL; an empty string counts as unset. */
+export const optionalUrl = () =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.url().optional());
+
+export const logLevel = () =>
+  z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/**
+ * Settings every service shares: where its store and broker are. Unset means embedded
+ * engine and in-process bus.
+ */
+export const infrastructureConfig = {
+  MONGODB_URL: optionalUrl(),
+  AMQP_URL: optionalUrl(),
+  LOG_LEVEL: logLevel(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+};
