@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import express from 'express';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { createErrorFormatter } from '../errors/formatError.ts';
+import { healthRoutes, type ReadinessCheck } from '../health/healthRoutes.ts';
+import { listen, localUrl } from '../http/listen.ts';
+
+/** @apollo/subgraph's resolver map type, which its package entry point does not export. */
+type SubgraphResolverMap = Extract<
+  Parameters<typeof buildSubgraphSchema>[0],
+  { typeDefs: DocumentNode }
+>['resolvers'];
+
+/** What every request's context carries, whatever the subgraph adds to it. */
+export interface RequestContext {
+  /** A logger whose lines carry this request's id. */
+  logger: Logger;
+  requestId: string;
+}
+
+export interface ServeSubgraphOptions<TContext extends RequestContext> {
+  /** Subgraph SDL, with its federation `@link`. */
+  typeDefs: DocumentNode;
+  /** Resolvers typed by codegen for this subgraph's schema and context. */
+  resolvers: object;
+  /** Builds the per-request context from the common part. */
+  context: (base: RequestContext) => TContext | Promise<TContext>;
+  port: number;
+  host: string;
+  logger: Logger;
+  /** Dependencies whose reachability `/health/ready` reports (store, broker, ...). */
+  readiness: Record<string, ReadinessCheck>;
+}
+
+export interface RunningSubgraph {
+  /** The `/graphql` URL, reachable from this machine. */
+  url: string;
+  port: number;
+  /** Stops accepting requests and waits for in-flight ones to finish. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves a subgraph schema over HTTP at `/graphql`, with health routes. Subgraphs are called
+ * by the router only, so there is no landing page; errors go through the chassis formatter.
+ */
+export async function serveSubgraph<TContext extends RequestContext>(
+  options: ServeSubgraphOptions<TContext>,
+): Promise<RunningSubgraph> {
+  const { logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const { server: httpServer, port } = await listen(app, options.port, options.host);
+
+  const apollo = new ApolloServer<TContext>({
+    schema: buildSubgraphSchema({
+      typeDefs: options.typeDefs,
+      // Codegen's resolver types are stricter than @apollo/subgraph's loose resolver map.
+      resolvers: options.resolvers as SubgraphResolverMap,
+    }),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    logger,
+  });
+  await apollo.start();
+
+  app.use(healthRoutes(options.readiness));
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = req.get('x-request-id') ?? randomUUID();
+        return options.context({ requestId, logger: logger.child({ requestId }) });
+      },
+    }),
+  );
+
+  const url = localUrl(options.host, port, '/graphql');
+  logger.info({ url }, 'subgraph listening');
+  return {
+    url,
+    port,
+    stop: () => apollo.stop(),
+  };
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type RunningStack } from '@play-economy/local-stack';
+import { anItem } from '../support/anItem.ts';
+
+let stack: RunningStack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ITEM_FIELDS = 'id name description price createdAt updatedAt';
+
+async function createItem(input: Record<string, unknown>) {
+  const { data, errors } = await stack.client.request<{ createItem: Record<string, unknown> }>(
+    `mutation ($input: CreateItemInput!) { createItem(input: $input) { ${ITEM_FIELDS} } }`,
+    { input },
+  );
+  expect(errors).toBeUndefined();
+  return data!.createItem;
+}
+
+describe('catalog through the router', () => {
+  it('creates an item and reads it back', async () => {
+    const input = anItem().named('Potion').withPrice(30).build();
+    const created = await createItem(input);
+    expect(created).toMatchObject({ ...input, id: expect.any(String) });
+    expect(Date.parse(created['createdAt'] as string)).not.toBeNaN();
+
+    const { data } = await stack.client.request<{ item: unknown }>(
+      `query ($id: ID!) { item(id: $id) { ${ITEM_FIELDS} } }`,
+      { id: created['id'] },
+    );
+    expect(data?.item).toEqual(created);
+  });
+
+  it('updates only the given fields and deletes', async () => {
+    const created = await createItem(anItem().named('Ether').withPrice(120).build());
+
+    const updated = await stack.client.request<{ updateItem: Record<string, unknown> }>(
+      `mutation ($id: ID!) { updateItem(id: $id, input: { price: 150 }) { ${ITEM_FIELDS} } }`,
+      { id: created['id'] },
+    );
+    expect(updated.errors).toBeUndefined();
+    expect(updated.data?.updateItem).toMatchObject({
+      name: 'Ether',
+      description: created['description'],
+      price: 150,
+      createdAt: created['createdAt'],
+    });
+
+    const deleted = await stack.client.request<{ deleteItem: string }>(
+      `mutation ($id: ID!) { deleteItem(id: $id) }`,
+      { id: created['id'] },
+    );
+    expect(deleted.data?.deleteItem).toBe(created['id']);
+
+    const read = await stack.client.request<{ item: unknown }>(
+      `query ($id: ID!) { item(id: $id) { id } }`,
+      { id: created['id'] },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.item).toBeNull();
+  });
+
+  it('answers NOT_FOUND when changing an unknown item', async () => {
+    const update = await stack.client.request(
+      `mutation { updateItem(id: "no-such-item", input: { price: 5 }) { id } }`,
+    );
+    expect(update.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    const remove = await stack.client.request(`mutation { deleteItem(id: "no-such-item") }`);
+    expect(remove.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+  });
+
+  it.each([
+    ['name', anItem().named('').build()],
+    ['name', anItem().named('x'.repeat(101)).build()],
+    ['description', anItem().describedAs('x'.repeat(1001)).build()],
+    ['price', anItem().withPrice(0).build()],
+    ['price', anItem().withPrice(1_000_001).build()],
+  ])('rejects an invalid %s with BAD_USER_INPUT naming the field', async (field, input) => {
+    const before = await stack.client.request<{ items: { totalCount: number } }>(
+      `{ items { totalCount } }`,
+    );
+    const { data, errors } = await stack.client.request(
+      `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+      { input },
+    );
+    expect(data).toBeNull();
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(errors?.[0]?.message).toContain(field);
+    const after = await stack.client.request<{ items: { totalCount: number } }>(
+      `{ items { totalCount } }`,
+    );
+    expect(after.data?.items.totalCount).toBe(before.data?.items.totalCount);
+  });
+
+  it('rejects an invalid update without changing the item', async () => {
+    const created = await createItem(anItem().withPrice(10).build());
+    const { errors } = await stack.client.request(
+      `mutation ($id: ID!) { updateItem(id: $id, input: { price: -1 }) { id } }`,
+      { id: created['id'] },
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'price' });
+    const { data } = await stack.client.request<{ item: { price: number } }>(
+      `query ($id: ID!) { item(id: $id) { price } }`,
+      { id: created['id'] },
+    );
+    expect(data?.item.price).toBe(10);
+  });
+
+  it('rejects a non-integer price before it reaches the catalog', async () => {
+    const { errors } = await stack.client.request(
+      `mutation { createItem(input: { name: "Odd", description: "", price: 1.5 }) { id } }`,
+    );
+    expect(errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+});
+
+describe('paging and search', () => {
+  const prefix = `Page${Date.now()}`;
+
+  beforeAll(async () => {
+    for (let i = 0; i < 25; i++) {
+      // Same-named pairs make ties that only the id can order.
+      await createItem(anItem().named(`${prefix} ${String(Math.floor(i / 2)).padStart(2, '0')}`).build());
+    }
+  });
+
+  interface Page {
+    items: {
+      edges: { cursor: string; node: { id: string; name: string } }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      totalCount: number;
+    };
+  }
+
+  const PAGE = `query ($first: Int, $after: String, $search: String) {
+    items(first: $first, after: $after, search: $search) {
+      edges { cursor node { id name } }
+      pageInfo { hasNextPage endCursor }
+      totalCount
+    }
+  }`;
+
+  it('walks every page once: no item repeated or skipped', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let pages = 0;
+    do {
+      const { data, errors } = await stack.client.request<Page>(PAGE, {
+        first: 7,
+        after,
+        search: prefix,
+      });
+      expect(errors).toBeUndefined();
+      const page = data!.items;
+      expect(page.totalCount).toBe(25);
+      seen.push(...page.edges.map((edge) => edge.node.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      pages++;
+    } while (after && pages < 10);
+    expect(pages).toBe(4);
+    expect(seen).toHaveLength(25);
+    expect(new Set(seen).size).toBe(25);
+  });
+
+  it('orders by name and resumes after a cursor even when items are added between pages', async () => {
+    const first = await stack.client.request<Page>(PAGE, { first: 10, search: prefix });
+    const names = first.data!.items.edges.map((edge) => edge.node.name);
+    expect(names).toEqual([...names].sort());
+    await createItem(anItem().named(`${prefix} 00`).build()); // sorts before the cursor
+    const second = await stack.client.request<Page>(PAGE, {
+      first: 100,
+      after: first.data!.items.pageInfo.endCursor,
+      search: prefix,
+    });
+    const firstIds = new Set(first.data!.items.edges.map((edge) => edge.node.id));
+    const secondIds = second.data!.items.edges.map((edge) => edge.node.id);
+    expect(secondIds.filter((id) => firstIds.has(id))).toEqual([]);
+    expect(secondIds).toHaveLength(15);
+  });
+
+  it('searches names ignoring case, treating the search as text', async () => {
+    const { data } = await stack.client.request<Page>(PAGE, { search: prefix.toUpperCase() });
+    expect(data!.items.totalCount).toBeGreaterThanOrEqual(25);
+    const regexLike = await stack.client.request<Page>(PAGE, { search: '.*' });
+    expect(regexLike.data!.items.totalCount).toBe(0);
+  });
+
+  it('returns an empty page for first: 0, with no end cursor', async () => {
+    const { data } = await stack.client.request<Page>(PAGE, { first: 0, search: prefix });
+    expect(data!.items.edges).toEqual([]);
+    expect(data!.items.pageInfo).toEqual({ hasNextPage: true, endCursor: null });
+  });
+
+  it.each([
+    ['after', { after: 'not-a-cursor' }],
+    ['after', { after: Buffer.from('{"x":1}').toString('base64url') }],
+    ['first', { first: -1 }],
+    ['first', { first: 101 }],
+  ])('rejects a bad %s with BAD_USER_INPUT', async (field, variables) => {
+    const { errors } = await stack.client.request<Page>(PAGE, variables);
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
