@@ -1,4 +1,3 @@
-import type { CodegenConfig } from '@graphql-codegen/cli';
 import { defineConfig } from '@eddeee888/gcg-typescript-resolver-files';
 
 /**
@@ -6,7 +5,7 @@ import { defineConfig } from '@eddeee888/gcg-typescript-resolver-files';
  * (`<Type>Mapper` exported from `src/graphql/schema.mappers.ts`) tie GraphQL types to domain
  * types, and every resolver receives the subgraph's own `Context`.
  */
-function subgraph(name: string): CodegenConfig['generates'] {
+function subgraph(name: string) {
   return {
     [`subgraphs/${name}/src/graphql`]: {
       ...defineConfig({
@@ -14,6 +13,7 @@ function subgraph(name: string): CodegenConfig['generates'] {
         importExtension: '.ts',
         mappersRelativeTargetDir: './src/graphql',
         typeDefsFilePath: false,
+        scalarsOverrides: { ID: { type: 'string' } },
         resolverGeneration: 'recommended',
         mergeSchema: false,
         typesPluginsConfig: {
@@ -28,7 +28,7 @@ function subgraph(name: string): CodegenConfig['generates'] {
   };
 }
 
-const config: CodegenConfig = {
+const config = {
   generates: {
     ...subgraph('catalog'),
   },

@@ -8,3 +8,17 @@ export * from './graphql/serveSubgraph.ts';
 export * from './store/DocumentStore.ts';
 export * from './bus/EventBus.ts';
 export * from './graphql/connectionCursor.ts';
+// The zod instance config schemas must be built with to be accepted by `loadConfig`.
+export { z } from 'zod';
+export * from './store/createStore.ts';
+export * from './store/EmbeddedStore.ts';
+export * from './store/MongoStore.ts';
+export * from './bus/createBus.ts';
+export * from './bus/createMessage.ts';
+export * from './bus/InProcessBus.ts';
+export * from './bus/RabbitMqBus.ts';
+export * from './bus/Outbox.ts';
+export * from './bus/OutboxRelay.ts';
+export * from './bus/Inbox.ts';
+export * from './bus/UnitOfWork.ts';
+export * from './service/startServiceRuntime.ts';

@@ -1,5 +1,4 @@
-import { infrastructureConfig, loadConfig, port } from '@play-economy/chassis';
-import { z } from 'zod';
+import { infrastructureConfig, loadConfig, port, z } from '@play-economy/chassis';
 
 const schema = z.object({
   ...infrastructureConfig,

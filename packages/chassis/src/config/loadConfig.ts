@@ -35,6 +35,8 @@ export const logLevel = () =>
 export const infrastructureConfig = {
   MONGODB_URL: optionalUrl(),
   AMQP_URL: optionalUrl(),
+  /** Embedded store only: where its journal lives. Unset keeps data in memory. */
+  DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: logLevel(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 };

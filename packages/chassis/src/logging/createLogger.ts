@@ -5,13 +5,13 @@ export type { Logger };
 export interface LoggerOptions {
   /** Written on every line as `service`. */
   service: string;
-  level?: string;
+  level?: string | undefined;
 }
 
 /** JSON logs on stdout, one line per event, each naming the service that wrote it. */
-export function createLogger({ service, level = 'info' }: LoggerOptions): Logger {
+export function createLogger({ service, level }: LoggerOptions): Logger {
   return pino({
-    level,
+    level: level ?? 'info',
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

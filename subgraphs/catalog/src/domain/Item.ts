@@ -18,7 +18,7 @@ export interface NewItem {
   price: number;
 }
 
-export type ItemChanges = Partial<NewItem>;
+export type ItemChanges = { [K in keyof NewItem]?: NewItem[K] | undefined };
 
 /**
  * Something a player can buy. Every change is validated here and recorded as an event for

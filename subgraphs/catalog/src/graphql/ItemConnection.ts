@@ -6,6 +6,9 @@ export const ItemConnection: ItemConnectionResolvers = {
   edges: (page) => page.items,
   pageInfo: (page) => {
     const last = page.items.at(-1);
-    return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(positionOf(last)) : null };
+    return {
+      hasNextPage: page.hasNextPage,
+      endCursor: last ? encodeCursor(positionOf(last)) : null,
+    };
   },
 };

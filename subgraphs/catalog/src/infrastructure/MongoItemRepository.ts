@@ -1,4 +1,9 @@
-import type { DocumentCollection, DocumentStore, Filter, StoreSession } from '@play-economy/chassis';
+import type {
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  StoreSession,
+} from '@play-economy/chassis';
 import { Item, type ItemState } from '../domain/Item.ts';
 import type { ItemPage, ItemQuery, ItemRepository } from '../domain/ItemRepository.ts';
 
@@ -57,7 +62,9 @@ export class MongoItemRepository implements ItemRepository {
   }
 
   async findPage({ search, after, first }: ItemQuery): Promise<ItemPage> {
-    const matching: Filter = search ? { name: { $regex: escapeRegExp(search), $options: 'i' } } : {};
+    const matching: Filter = search
+      ? { name: { $regex: escapeRegExp(search), $options: 'i' } }
+      : {};
     const pageFilter: Filter = after
       ? {
           ...matching,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type RunningStack } from '@play-economy/local-stack';
+import { startStack, type GraphQLResponse, type RunningStack } from '@play-economy/local-stack';
 import { anItem } from '../support/anItem.ts';
 
 let stack: RunningStack;
 
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ ephemeralPorts: true });
 });
 
 afterAll(async () => {
@@ -126,7 +126,11 @@ describe('paging and search', () => {
   beforeAll(async () => {
     for (let i = 0; i < 25; i++) {
       // Same-named pairs make ties that only the id can order.
-      await createItem(anItem().named(`${prefix} ${String(Math.floor(i / 2)).padStart(2, '0')}`).build());
+      await createItem(
+        anItem()
+          .named(`${prefix} ${String(Math.floor(i / 2)).padStart(2, '0')}`)
+          .build(),
+      );
     }
   });
 
@@ -151,13 +155,13 @@ describe('paging and search', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const { data, errors } = await stack.client.request<Page>(PAGE, {
+      const response: GraphQLResponse<Page> = await stack.client.request<Page>(PAGE, {
         first: 7,
         after,
         search: prefix,
       });
-      expect(errors).toBeUndefined();
-      const page = data!.items;
+      expect(response.errors).toBeUndefined();
+      const page: Page['items'] = response.data!.items;
       expect(page.totalCount).toBe(25);
       seen.push(...page.edges.map((edge) => edge.node.id));
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;

@@ -1,0 +1,90 @@
+# syntax=docker/dockerfile:1
+
+# One image recipe for every Node service in the monorepo. The service is chosen at build time:
+#
+#   docker build --build-arg SERVICE=catalog --build-arg PORT=4001 -t play-economy/catalog .
+#   docker build --build-arg SERVICE=router  --build-arg PORT=4000 -t play-economy/router .
+#
+# SERVICE is `router` or the name of a folder under subgraphs/; PORT is the port the service
+# listens on by default (its <SERVICE>_PORT variable still decides at run time). There is no
+# compile step: the TypeScript sources run under tsx, exactly as in development.
+
+ARG NODE_VERSION=20
+
+FROM node:${NODE_VERSION}-bookworm-slim AS base
+WORKDIR /app
+
+# ---- manifests: the package.json of every workspace, and nothing else --------------------------
+# Installing dependencies needs only the manifests and the lockfile. Collecting them in their own
+# stage keeps the install layers below cached across source edits.
+FROM base AS manifests
+COPY packages ./packages
+COPY subgraphs ./subgraphs
+COPY router ./router
+RUN mkdir -p /manifests \
+ && find packages subgraphs -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests \; \
+ && cp --parents router/package.json /manifests
+
+# ---- prod-deps: production dependencies only, the lockfile honoured exactly ------------------
+# tsx (which runs the TypeScript sources) and the tsconfig base it reads are root dependencies.
+FROM base AS prod-deps
+COPY package.json package-lock.json ./
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --omit=dev --no-audit --no-fund
+
+# ---- source: the chassis and the selected service, none of the other services -----------------
+FROM base AS source
+ARG SERVICE
+ARG PORT
+COPY package.json tsconfig.json ./
+COPY packages ./packages
+COPY subgraphs ./subgraphs
+COPY router ./router
+COPY schema ./schema
+# Workspace layout: the router lives in router/, every subgraph in subgraphs/<name>/.
+# `service` links to the selected workspace so that CMD needs no shell; Node follows the link to
+# the real path of the entry point before loading it.
+RUN <<'EOF'
+set -eu
+if [ -z "${SERVICE:-}" ]; then
+  echo 'Build arg SERVICE is required: router or the name of a folder under subgraphs/.' >&2
+  exit 1
+fi
+if [ -z "${PORT:-}" ]; then
+  echo 'Build arg PORT is required: the port the service listens on by default.' >&2
+  exit 1
+fi
+case "$SERVICE" in
+  router) dir=router ;;
+  *) dir="subgraphs/$SERVICE" ;;
+esac
+if [ ! -f "$dir/src/main.ts" ]; then
+  echo "No service '$SERVICE': $dir/src/main.ts does not exist." >&2
+  exit 1
+fi
+for other in router subgraphs/*; do
+  if [ "$other" != "$dir" ]; then rm -rf "$other"; fi
+done
+ln -s "$dir" service
+EOF
+
+# ---- runtime -----------------------------------------------------------------------------------
+FROM node:${NODE_VERSION}-bookworm-slim AS runtime
+ARG SERVICE
+ARG PORT
+ENV NODE_ENV=production \
+    SERVICE=${SERVICE} \
+    DEFAULT_PORT=${PORT}
+WORKDIR /app
+# Owned by root and read-only to the service user: the process cannot rewrite its own code.
+COPY --from=prod-deps /app/node_modules ./node_modules
+COPY --from=source /app ./
+COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
+USER node
+EXPOSE ${PORT}
+HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "docker/healthcheck.mjs"]
+# node is PID 1 and receives SIGTERM itself, so the service's graceful shutdown runs on
+# `docker stop`; `--import tsx` loads TypeScript in the same process, without a wrapper process.
+CMD ["node", "--import", "tsx", "service/src/main.ts"]

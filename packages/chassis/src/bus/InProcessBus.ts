@@ -1,0 +1,247 @@
+import type { Logger } from '../logging/createLogger.ts';
+import { backoffDelayMs } from './backoffDelayMs.ts';
+import { busDefaults } from './busDefaults.ts';
+import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
+import { parseMessage } from './parseMessage.ts';
+import { topicMatches } from './topicMatches.ts';
+
+export interface InProcessBusOptions {
+  logger: Logger;
+  /** Retry policy of subscriptions that do not set their own. Defaults to 5 retries from 1 s. */
+  retry?: RetryPolicy;
+  /** Concurrent deliveries per subscriber when the subscription does not say. Defaults to 16. */
+  prefetch?: number;
+}
+
+/** A message that exhausted its retries, kept in memory for inspection and replay. */
+export interface InProcessDeadLetter {
+  /** The subscription (logical queue) that gave up on it. */
+  queue: string;
+  message: Message;
+  /** How many times it was delivered in all. */
+  attempts: number;
+  /** The last handler error's message. */
+  error: string;
+  deadLetteredAt: string;
+}
+
+interface Delivery {
+  message: Message;
+  attempt: number;
+}
+
+interface Consumer {
+  handler: MessageHandler;
+  retry: RetryPolicy;
+  prefetch: number;
+  active: number;
+}
+
+/** What a RabbitMQ queue is to the broker adapter: bindings, ready messages, competing consumers. */
+interface LogicalQueue {
+  name: string;
+  patterns: Set<string>;
+  ready: Delivery[];
+  consumers: Consumer[];
+  /** Round-robin cursor over `consumers`. */
+  next: number;
+  dispatchScheduled: boolean;
+}
+
+/**
+ * The {@link EventBus} in one process, for the embedded mode. It mirrors the RabbitMQ adapter:
+ * topic bindings with `*`/`#`, one queue per subscription name shared by competing consumers,
+ * messages copied through JSON (handlers see what the wire would carry), delivery always
+ * asynchronous, retries with exponential backoff and a dead-letter list. Nothing survives the
+ * process: that is what the real mode is for.
+ */
+export class InProcessBus implements EventBus {
+  readonly #logger: Logger;
+  readonly #defaultRetry: RetryPolicy;
+  readonly #defaultPrefetch: number;
+  readonly #queues = new Map<string, LogicalQueue>();
+  readonly #inFlight = new Set<Promise<void>>();
+  readonly #retryTimers = new Set<NodeJS.Timeout>();
+  readonly #deadLetters: InProcessDeadLetter[] = [];
+  #closed = false;
+
+  constructor(options: InProcessBusOptions) {
+    this.#logger = options.logger.child({ component: 'bus', engine: 'in-process' });
+    this.#defaultRetry = options.retry ?? busDefaults.retry;
+    this.#defaultPrefetch = options.prefetch ?? busDefaults.prefetch;
+  }
+
+  /** Resolves once every message is queued for every matching subscription. */
+  async publish(messages: readonly Message[]): Promise<void> {
+    if (this.#closed) throw new Error('InProcessBus is closed');
+    // Validate the whole batch before queueing any of it, as a broker publish would fail whole.
+    const wire = messages.map((message) => JSON.stringify(parseMessage(message)));
+    for (const json of wire) {
+      const routingKey = (JSON.parse(json) as Message).type;
+      for (const queue of this.#queues.values()) {
+        if (![...queue.patterns].some((pattern) => topicMatches(pattern, routingKey))) continue;
+        queue.ready.push({ message: parseMessage(JSON.parse(json)), attempt: 0 });
+        this.#scheduleDispatch(queue);
+      }
+    }
+  }
+
+  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
+    if (this.#closed) throw new Error('InProcessBus is closed');
+    let queue = this.#queues.get(subscription.name);
+    if (!queue) {
+      queue = {
+        name: subscription.name,
+        patterns: new Set(),
+        ready: [],
+        consumers: [],
+        next: 0,
+        dispatchScheduled: false,
+      };
+      this.#queues.set(subscription.name, queue);
+    }
+    // Bindings accumulate per queue, as they do on the broker.
+    for (const topic of subscription.topics) queue.patterns.add(topic);
+    queue.consumers.push({
+      handler: subscription.handler as MessageHandler,
+      retry: subscription.retry ?? this.#defaultRetry,
+      prefetch: subscription.prefetch ?? this.#defaultPrefetch,
+      active: 0,
+    });
+    this.#logger.debug({ queue: subscription.name, topics: subscription.topics }, 'subscribed');
+    this.#scheduleDispatch(queue);
+  }
+
+  isConnected(): boolean {
+    return !this.#closed;
+  }
+
+  /**
+   * Stops delivering, cancels pending retries and waits for running handlers. Messages not
+   * yet handled are dropped: the in-process bus keeps nothing across a shutdown.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const timer of this.#retryTimers) clearTimeout(timer);
+    const dropped =
+      this.#retryTimers.size + [...this.#queues.values()].reduce((n, q) => n + q.ready.length, 0);
+    this.#retryTimers.clear();
+    if (dropped > 0) this.#logger.warn({ dropped }, 'closing with undelivered messages');
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  /** Dead letters, oldest first; all of them or those of one subscription. */
+  deadLetters(queue?: string): readonly InProcessDeadLetter[] {
+    return queue === undefined
+      ? [...this.#deadLetters]
+      : this.#deadLetters.filter((deadLetter) => deadLetter.queue === queue);
+  }
+
+  /** Moves one subscription's dead letters back to its queue with a fresh attempt count. */
+  replayDeadLetters(queueName: string): number {
+    const queue = this.#queues.get(queueName);
+    if (!queue) return 0;
+    let replayed = 0;
+    for (let i = 0; i < this.#deadLetters.length;) {
+      const deadLetter = this.#deadLetters[i];
+      if (deadLetter?.queue !== queueName) {
+        i += 1;
+        continue;
+      }
+      this.#deadLetters.splice(i, 1);
+      queue.ready.push({ message: deadLetter.message, attempt: 0 });
+      replayed += 1;
+    }
+    this.#scheduleDispatch(queue);
+    return replayed;
+  }
+
+  // Dispatching on a later macrotask keeps handlers out of publish()'s call stack.
+  #scheduleDispatch(queue: LogicalQueue): void {
+    if (queue.dispatchScheduled || this.#closed) return;
+    queue.dispatchScheduled = true;
+    setImmediate(() => {
+      queue.dispatchScheduled = false;
+      this.#dispatch(queue);
+    });
+  }
+
+  #dispatch(queue: LogicalQueue): void {
+    while (!this.#closed && queue.ready.length > 0) {
+      const consumer = this.#nextConsumerWithRoom(queue);
+      if (!consumer) return;
+      const delivery = queue.ready.shift();
+      if (delivery) this.#deliver(queue, consumer, delivery);
+    }
+  }
+
+  #nextConsumerWithRoom(queue: LogicalQueue): Consumer | undefined {
+    for (let i = 0; i < queue.consumers.length; i += 1) {
+      const index = (queue.next + i) % queue.consumers.length;
+      const consumer = queue.consumers[index];
+      if (consumer && consumer.active < consumer.prefetch) {
+        queue.next = index + 1;
+        return consumer;
+      }
+    }
+    return undefined;
+  }
+
+  #deliver(queue: LogicalQueue, consumer: Consumer, delivery: Delivery): void {
+    consumer.active += 1;
+    const run = this.#invoke(queue, consumer, delivery).finally(() => {
+      consumer.active -= 1;
+      this.#inFlight.delete(run);
+      this.#scheduleDispatch(queue);
+    });
+    this.#inFlight.add(run);
+  }
+
+  async #invoke(queue: LogicalQueue, consumer: Consumer, delivery: Delivery): Promise<void> {
+    try {
+      await consumer.handler(delivery.message, { attempt: delivery.attempt, redelivered: false });
+    } catch (error) {
+      this.#handleFailure(queue, consumer.retry, delivery, error);
+    }
+  }
+
+  #handleFailure(
+    queue: LogicalQueue,
+    retry: RetryPolicy,
+    delivery: Delivery,
+    error: unknown,
+  ): void {
+    const { message, attempt } = delivery;
+    const log = {
+      queue: queue.name,
+      messageId: message.id,
+      type: message.type,
+      attempt,
+      err: error,
+    };
+    if (attempt < retry.maxRetries) {
+      const delayMs = backoffDelayMs(retry, attempt);
+      if (this.#closed) {
+        this.#logger.warn(log, 'handler failed while closing; message dropped');
+        return;
+      }
+      this.#logger.warn({ ...log, delayMs }, 'handler failed; retrying');
+      const timer = setTimeout(() => {
+        this.#retryTimers.delete(timer);
+        queue.ready.push({ message, attempt: attempt + 1 });
+        this.#scheduleDispatch(queue);
+      }, delayMs);
+      this.#retryTimers.add(timer);
+      return;
+    }
+    this.#deadLetters.push({
+      queue: queue.name,
+      message,
+      attempts: attempt + 1,
+      error: error instanceof Error ? error.message : String(error),
+      deadLetteredAt: new Date().toISOString(),
+    });
+    this.#logger.error(log, 'handler failed after last retry; dead-lettered');
+  }
+}

@@ -1,0 +1,484 @@
+import { AmqpConnectionManagerClass } from 'amqp-connection-manager';
+import type { ChannelWrapper } from 'amqp-connection-manager';
+import type { ConfirmChannel, ConsumeMessage, MessagePropertyHeaders, Options } from 'amqplib';
+import type { Logger } from '../logging/createLogger.ts';
+import { busDefaults } from './busDefaults.ts';
+import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
+import { parseMessage } from './parseMessage.ts';
+import { rabbitMqHeaders } from './rabbitMqHeaders.ts';
+import { rabbitMqTopology, type RabbitMqTopology } from './rabbitMqTopology.ts';
+
+export interface RabbitMqBusOptions {
+  /** `amqp://user:password@host:5672/vhost` */
+  url: string;
+  logger: Logger;
+  /** The durable topic exchange to publish to and bind from. Defaults to `play-economy`. */
+  exchange?: string;
+  /** Retry policy of subscriptions that do not set their own. Defaults to 5 retries from 1 s. */
+  retry?: RetryPolicy;
+  /** Prefetch of subscriptions that do not set their own. Defaults to 16. */
+  prefetch?: number;
+  /** How long `publish()` waits for a publisher confirm, across reconnects. Defaults to 10 s. */
+  publishTimeoutMs?: number;
+  /** How long `connect()` waits for the first connection before rejecting. Defaults to 10 s. */
+  connectTimeoutMs?: number;
+  /** Pause between reconnection attempts. Defaults to 1 s. */
+  reconnectDelayMs?: number;
+  /** AMQP heartbeat; a silent broker is declared dead after about twice this. Defaults to 5 s. */
+  heartbeatSeconds?: number;
+  /** Shown in the management UI's connection list, e.g. the service name. */
+  connectionName?: string;
+}
+
+/** The longest `x-last-error` kept: AMQP header tables are limited to 64 KiB in all. */
+const MAX_ERROR_LENGTH = 1000;
+
+interface Consumer {
+  readonly name: string;
+  readonly handler: MessageHandler;
+  readonly retry: RetryPolicy;
+  readonly topology: RabbitMqTopology;
+  readonly wrapper: ChannelWrapper;
+  /** The channel currently consuming; replaced by the setup function after each reconnect. */
+  current?: { channel: ConfirmChannel; consumerTag: string };
+}
+
+type DeadLetterReason = 'retries-exhausted' | 'malformed';
+
+/**
+ * The {@link EventBus} on RabbitMQ. One durable topic exchange; per subscription a durable
+ * queue `<name>`, a retry path `retry.<name>.<delay>ms` (one queue per backoff level, see
+ * {@link rabbitMqTopology}) and `dead_letter.<name>`. Publishing uses a confirm channel, so
+ * `publish()` resolves only once the broker has the messages. Consumers ack manually, after the
+ * handler settles; a failed delivery is first copied (with publisher confirm) to the retry or
+ * dead-letter queue and only then acked, so a crash in between duplicates, never loses.
+ *
+ * `amqp-connection-manager` reconnects after a dropped connection or broker restart and reruns
+ * each channel's setup function, which re-declares the topology and resumes consuming.
+ */
+export class RabbitMqBus implements EventBus {
+  readonly #manager: AmqpConnectionManagerClass;
+  readonly #publisher: ChannelWrapper;
+  readonly #logger: Logger;
+  readonly #exchange: string;
+  readonly #defaultRetry: RetryPolicy;
+  readonly #defaultPrefetch: number;
+  readonly #publishTimeoutMs: number;
+  readonly #reconnectDelayMs: number;
+  readonly #consumers: Consumer[] = [];
+  readonly #inFlight = new Set<Promise<void>>();
+  #closing?: Promise<void>;
+
+  /** Connects and declares the exchange; rejects if the broker is not reachable in time. */
+  static async connect(options: RabbitMqBusOptions): Promise<RabbitMqBus> {
+    const bus = new RabbitMqBus(options);
+    const timeoutMs = options.connectTimeoutMs ?? 10_000;
+    try {
+      await bus.#manager.connect({ timeout: timeoutMs });
+      await withTimeout(bus.#publisher.waitForConnect(), timeoutMs, 'publish channel setup');
+    } catch (error) {
+      await bus.#manager.close().catch(() => undefined);
+      throw new Error(`RabbitMQ not reachable at ${redact(options.url)}`, { cause: error });
+    }
+    return bus;
+  }
+
+  private constructor(options: RabbitMqBusOptions) {
+    this.#logger = options.logger.child({ component: 'bus', engine: 'rabbitmq' });
+    this.#exchange = options.exchange ?? busDefaults.exchange;
+    this.#defaultRetry = options.retry ?? busDefaults.retry;
+    this.#defaultPrefetch = options.prefetch ?? busDefaults.prefetch;
+    this.#publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
+    this.#reconnectDelayMs = options.reconnectDelayMs ?? 1000;
+    const broker = redact(options.url);
+    this.#manager = new AmqpConnectionManagerClass(options.url, {
+      heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
+      reconnectTimeInSeconds: this.#reconnectDelayMs / 1000,
+      connectionOptions: {
+        clientProperties: { connection_name: options.connectionName ?? 'play-economy' },
+      },
+    });
+    this.#manager.on('connect', () => this.#logger.info({ broker }, 'connected to RabbitMQ'));
+    this.#manager.on('disconnect', ({ err }: { err?: Error }) => {
+      if (!this.#closing) this.#logger.warn({ broker, err }, 'disconnected from RabbitMQ');
+    });
+    this.#manager.on('connectFailed', ({ err }: { err: Error }) =>
+      this.#logger.warn({ broker, err }, 'could not connect to RabbitMQ; will retry'),
+    );
+    this.#manager.on('blocked', ({ reason }: { reason: string }) =>
+      this.#logger.warn({ reason }, 'RabbitMQ blocked publishing'),
+    );
+    this.#manager.on('unblocked', () => this.#logger.info('RabbitMQ unblocked publishing'));
+    this.#publisher = this.#manager.createChannel({
+      name: 'publish',
+      confirm: true,
+      setup: async (channel: ConfirmChannel) => {
+        this.#watch(channel, 'publish');
+        await channel.assertExchange(this.#exchange, 'topic', { durable: true });
+      },
+    });
+    this.#publisher.on('error', (err: Error) =>
+      this.#logger.error({ err }, 'publish channel failed'),
+    );
+  }
+
+  /**
+   * Publishes each message persistently with routing key `message.type` and resolves once the
+   * broker confirmed all of them. While disconnected, messages wait for the reconnection up to
+   * `publishTimeoutMs`; a nack or timeout rejects (the caller, usually the outbox relay, will
+   * publish again, so a consumer may see a message twice but never miss one).
+   */
+  async publish(messages: readonly Message[]): Promise<void> {
+    if (this.#closing) throw new Error('RabbitMqBus is closed');
+    const checked = messages.map(parseMessage);
+    await Promise.all(
+      checked.map(async (message) => {
+        try {
+          await this.#publisher.publish(
+            this.#exchange,
+            message.type,
+            Buffer.from(JSON.stringify(message)),
+            { ...wireProperties(message), timeout: this.#publishTimeoutMs },
+          );
+        } catch (error) {
+          throw new Error(`message ${message.id} (${message.type}) was not confirmed`, {
+            cause: error,
+          });
+        }
+      }),
+    );
+  }
+
+  /**
+   * Declares the subscription's queues and bindings and starts consuming. Several calls with
+   * the same name are competing consumers of one queue. Resolves once consuming.
+   */
+  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
+    if (this.#closing) throw new Error('RabbitMqBus is closed');
+    const retry = subscription.retry ?? this.#defaultRetry;
+    const prefetch = subscription.prefetch ?? this.#defaultPrefetch;
+    const consumer: Consumer = {
+      name: subscription.name,
+      handler: subscription.handler as MessageHandler,
+      retry,
+      topology: rabbitMqTopology(subscription.name, retry),
+      wrapper: this.#manager.createChannel({ name: `consume ${subscription.name}`, confirm: true }),
+    };
+    consumer.wrapper.on('error', (err: Error) => {
+      // Setup cut short by a dropped connection simply runs again on the next one.
+      const interrupted = /Channel ended|Connection closed|Channel closed/.test(err.message);
+      this.#logger[interrupted ? 'warn' : 'error'](
+        { queue: consumer.name, err },
+        interrupted ? 'consumer setup interrupted by a disconnection' : 'consumer setup failed',
+      );
+    });
+    const setup = async (channel: ConfirmChannel): Promise<void> => {
+      this.#watch(channel, consumer.name);
+      await this.#declare(channel, consumer.topology, subscription.topics);
+      if (this.#closing) return;
+      await channel.prefetch(prefetch);
+      const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
+        if (delivery) this.#onDelivery(consumer, channel, delivery);
+        else this.#onCancelledByBroker(consumer, channel, setup);
+      });
+      consumer.current = { channel, consumerTag };
+    };
+    try {
+      // Wait for the wrapper's channel so addSetup runs `setup` now and reports its failure.
+      await consumer.wrapper.waitForConnect();
+      await consumer.wrapper.addSetup(setup);
+    } catch (error) {
+      await consumer.wrapper.close().catch(() => undefined);
+      throw error;
+    }
+    this.#consumers.push(consumer);
+    this.#logger.info(
+      { queue: consumer.name, topics: subscription.topics, prefetch, retry },
+      'subscribed',
+    );
+  }
+
+  isConnected(): boolean {
+    return !this.#closing && this.#manager.isConnected();
+  }
+
+  /**
+   * Cancels every consumer, waits for handlers in flight to finish and settle their messages,
+   * then closes the channels and the connection. Unsettled messages return to their queues.
+   */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await Promise.all(
+        this.#consumers.map(async ({ current }) => {
+          if (!current) return;
+          await withTimeout(current.channel.cancel(current.consumerTag), 5000, 'cancel').catch(
+            () => undefined, // A dead channel delivers nothing more anyway.
+          );
+        }),
+      );
+      while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+      await this.#manager.close();
+      this.#logger.info('RabbitMQ bus closed');
+    })();
+    return this.#closing;
+  }
+
+  async #declare(channel: ConfirmChannel, topology: RabbitMqTopology, topics: string[]) {
+    await channel.assertExchange(this.#exchange, 'topic', { durable: true });
+    await channel.assertQueue(topology.queue, { durable: true });
+    await channel.assertQueue(topology.deadLetterQueue, { durable: true });
+    for (const { queue, delayMs } of topology.retryQueues) {
+      await channel.assertQueue(queue, {
+        durable: true,
+        arguments: {
+          'x-message-ttl': delayMs,
+          // Expired messages go straight back to the subscriber's queue, not through the topic
+          // exchange, so other subscribers of the same topic do not see the retry.
+          'x-dead-letter-exchange': '',
+          'x-dead-letter-routing-key': topology.queue,
+        },
+      });
+    }
+    for (const topic of topics) await channel.bindQueue(topology.queue, this.#exchange, topic);
+  }
+
+  #onDelivery(consumer: Consumer, channel: ConfirmChannel, delivery: ConsumeMessage): void {
+    if (this.#closing) {
+      // Arrived between close() and the broker's cancel-ok: hand it back untouched.
+      settle(() => channel.nack(delivery, false, true));
+      return;
+    }
+    const work = this.#process(consumer, channel, delivery)
+      .catch((err: unknown) =>
+        this.#logger.error({ queue: consumer.name, err }, 'could not settle a delivery'),
+      )
+      .finally(() => this.#inFlight.delete(work));
+    this.#inFlight.add(work);
+  }
+
+  async #process(consumer: Consumer, channel: ConfirmChannel, delivery: ConsumeMessage) {
+    const attempt = readAttempt(delivery.properties.headers);
+    let message: Message;
+    try {
+      message = parseMessage(JSON.parse(delivery.content.toString('utf8')));
+    } catch (error) {
+      await this.#deadLetter(consumer, channel, delivery, attempt, error, 'malformed');
+      return;
+    }
+    try {
+      await consumer.handler(message, { attempt, redelivered: delivery.fields.redelivered });
+    } catch (error) {
+      if (attempt < consumer.retry.maxRetries) {
+        await this.#retry(consumer, channel, delivery, message, attempt, error);
+      } else {
+        await this.#deadLetter(consumer, channel, delivery, attempt, error, 'retries-exhausted');
+      }
+      return;
+    }
+    settle(() => channel.ack(delivery));
+  }
+
+  async #retry(
+    consumer: Consumer,
+    channel: ConfirmChannel,
+    delivery: ConsumeMessage,
+    message: Message,
+    attempt: number,
+    error: unknown,
+  ) {
+    const level = consumer.topology.retryQueues[attempt];
+    if (!level) throw new Error(`no retry queue for attempt ${attempt}`);
+    const headers = {
+      ...ownHeaders(delivery.properties.headers),
+      [rabbitMqHeaders.attempt]: attempt + 1,
+      [rabbitMqHeaders.lastError]: describe(error),
+      // Back from the retry path, the routing key is the queue name; keep the topic.
+      [rabbitMqHeaders.originalRoutingKey]: originalRoutingKey(delivery),
+    };
+    this.#logger.warn(
+      { queue: consumer.name, messageId: message.id, type: message.type, attempt, err: error },
+      `handler failed; retrying in ${level.delayMs} ms`,
+    );
+    await this.#moveTo(channel, delivery, level.queue, headers);
+  }
+
+  async #deadLetter(
+    consumer: Consumer,
+    channel: ConfirmChannel,
+    delivery: ConsumeMessage,
+    attempt: number,
+    error: unknown,
+    reason: DeadLetterReason,
+  ) {
+    const headers: MessagePropertyHeaders = {
+      ...ownHeaders(delivery.properties.headers),
+      [rabbitMqHeaders.attempts]: attempt + 1,
+      [rabbitMqHeaders.lastError]: describe(error),
+      [rabbitMqHeaders.deadLetterReason]: reason,
+      [rabbitMqHeaders.deadLetteredAt]: new Date().toISOString(),
+      [rabbitMqHeaders.originalRoutingKey]: originalRoutingKey(delivery),
+    };
+    delete headers[rabbitMqHeaders.attempt];
+    this.#logger.error(
+      {
+        queue: consumer.name,
+        messageId: delivery.properties.messageId,
+        type: delivery.properties.type,
+        attempts: attempt + 1,
+        reason,
+        err: error,
+      },
+      `message dead-lettered to ${consumer.topology.deadLetterQueue}`,
+    );
+    await this.#moveTo(channel, delivery, consumer.topology.deadLetterQueue, headers);
+  }
+
+  /** Copies a delivery to `queue` with publisher confirm, then acks the original. */
+  async #moveTo(
+    channel: ConfirmChannel,
+    delivery: ConsumeMessage,
+    queue: string,
+    headers: MessagePropertyHeaders,
+  ) {
+    const { properties } = delivery;
+    const options: Options.Publish = {
+      persistent: true,
+      contentType: properties.contentType ?? 'application/json',
+      headers,
+    };
+    if (properties.messageId !== undefined) options.messageId = properties.messageId;
+    if (properties.type !== undefined) options.type = properties.type;
+    if (properties.timestamp !== undefined) options.timestamp = properties.timestamp;
+    try {
+      await sendConfirmed(channel, queue, delivery.content, options, this.#publishTimeoutMs);
+    } catch (error) {
+      // Not moved: leave it to the broker, which redelivers it (now, or after reconnecting).
+      settle(() => channel.nack(delivery, false, true));
+      throw error;
+    }
+    settle(() => channel.ack(delivery));
+  }
+
+  #onCancelledByBroker(
+    consumer: Consumer,
+    channel: ConfirmChannel,
+    setup: (channel: ConfirmChannel) => Promise<void>,
+  ) {
+    // The broker cancels a consumer when its queue is deleted; declare it again and resume.
+    this.#logger.warn({ queue: consumer.name }, 'consumer cancelled by the broker; resubscribing');
+    setTimeout(() => {
+      if (this.#closing || consumer.current?.channel !== channel) return;
+      setup(channel).catch((err: unknown) =>
+        this.#logger.error({ queue: consumer.name, err }, 'could not resubscribe'),
+      );
+    }, this.#reconnectDelayMs).unref();
+  }
+
+  /**
+   * amqp-connection-manager only replaces channels when the connection drops. If the broker
+   * closes one channel on its own (a channel-level error), reconnect so every setup reruns.
+   */
+  #watch(channel: ConfirmChannel, name: string) {
+    const connection = this.#manager.connection;
+    channel.on('error', (err: Error) =>
+      this.#logger.error({ channel: name, err }, 'channel error'),
+    );
+    channel.on('close', () => {
+      setTimeout(() => {
+        if (this.#closing || !connection || this.#manager.connection !== connection) return;
+        this.#logger.warn({ channel: name }, 'channel closed by the broker; reconnecting');
+        this.#manager.reconnect();
+      }, this.#reconnectDelayMs).unref();
+    });
+  }
+}
+
+/** AMQP properties of a published message; body and properties carry the same facts. */
+function wireProperties(message: Message): Options.Publish {
+  return {
+    persistent: true,
+    contentType: 'application/json',
+    messageId: message.id,
+    type: message.type,
+    // AMQP timestamps are whole seconds since the epoch.
+    timestamp: Math.floor(Date.parse(message.occurredAt) / 1000),
+    headers: { ...message.headers },
+  };
+}
+
+function originalRoutingKey(delivery: ConsumeMessage): string {
+  const recorded: unknown = delivery.properties.headers?.[rabbitMqHeaders.originalRoutingKey];
+  return typeof recorded === 'string' ? recorded : delivery.fields.routingKey;
+}
+
+function readAttempt(headers: MessagePropertyHeaders | undefined): number {
+  const value: unknown = headers?.[rabbitMqHeaders.attempt];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
+}
+
+/** Headers worth copying: the broker's own `x-death` bookkeeping is not. */
+function ownHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {
+  const copy: MessagePropertyHeaders = {};
+  for (const [key, value] of Object.entries(headers ?? {})) {
+    if (key === 'x-death' || key.startsWith('x-first-death') || key.startsWith('x-last-death')) {
+      continue;
+    }
+    copy[key] = value;
+  }
+  return copy;
+}
+
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}
+
+/** Acks and nacks on a channel that has since closed throw; the broker redelivers anyway. */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // Channel gone: its unacknowledged messages are already back in their queues.
+  }
+}
+
+function sendConfirmed(
+  channel: ConfirmChannel,
+  queue: string,
+  content: Buffer,
+  options: Options.Publish,
+  timeoutMs: number,
+): Promise<void> {
+  return withTimeout(
+    new Promise<void>((resolve, reject) => {
+      channel.sendToQueue(queue, content, options, (err: unknown) => {
+        if (err) reject(err instanceof Error ? err : new Error(String(err)));
+        else resolve();
+      });
+    }),
+    timeoutMs,
+    `confirm of a message sent to ${queue}`,
+  );
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an invalid AMQP URL';
+  }
+}

@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { EventBus } from '../bus/EventBus.ts';
+import { createBus } from '../bus/createBus.ts';
+import { Outbox } from '../bus/Outbox.ts';
+import { OutboxRelay } from '../bus/OutboxRelay.ts';
+import { UnitOfWork } from '../bus/UnitOfWork.ts';
+import type { ReadinessCheck } from '../health/healthRoutes.ts';
+import { createLogger } from '../logging/createLogger.ts';
+import type { DocumentStore } from '../store/DocumentStore.ts';
+import { createStore } from '../store/createStore.ts';
+
+export interface ServiceRuntimeOptions {
+  /** Service name, written on every log line and shown as the broker connection name. */
+  service: string;
+  /** The database this service owns. */
+  database: string;
+  /** MongoDB when set, else the embedded engine. */
+  mongodbUrl?: string | undefined;
+  /** Embedded engine only: keep a journal here so data survives a restart. */
+  dataDir?: string | undefined;
+  /** RabbitMQ when set, else the in-process bus. */
+  amqpUrl?: string | undefined;
+  logLevel?: string | undefined;
+  /**
+   * A bus shared with other services in the same process (embedded mode). The runtime then
+   * neither creates nor closes a bus of its own.
+   */
+  bus?: EventBus | undefined;
+}
+
+/** The infrastructure every service stands on, wired the same way everywhere. */
+export interface ServiceRuntime {
+  logger: Logger;
+  store: DocumentStore;
+  bus: EventBus;
+  /** Transactions whose state changes and outgoing messages commit together. */
+  unitOfWork: UnitOfWork;
+  /** Readiness checks for `/health/ready`: the store answers and the broker is connected. */
+  readiness: Record<string, ReadinessCheck>;
+  /** Stops publishing, closes the bus (if owned) and the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens a service's store and bus, and starts the outbox relay that publishes what its
+ * transactions record.
+ */
+export async function startServiceRuntime(options: ServiceRuntimeOptions): Promise<ServiceRuntime> {
+  const logger = createLogger({ service: options.service, level: options.logLevel });
+  const store = await createStore({
+    mongodbUrl: options.mongodbUrl,
+    database: options.database,
+    dataDir: options.dataDir,
+  });
+  const ownsBus = options.bus === undefined;
+  let bus: EventBus;
+  try {
+    bus =
+      options.bus ??
+      (await createBus({ amqpUrl: options.amqpUrl, connectionName: options.service, logger }));
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const outbox = new Outbox(store);
+  const relay = new OutboxRelay({ outbox, bus, logger });
+  await relay.start();
+  logger.info(
+    { store: store.engine, bus: options.amqpUrl ? 'rabbitmq' : 'in-process' },
+    'runtime ready',
+  );
+
+  return {
+    logger,
+    store,
+    bus,
+    unitOfWork: new UnitOfWork({ store, outbox, relay }),
+    readiness: {
+      store: () => store.ping(),
+      broker: () => {
+        if (!bus.isConnected()) throw new Error('not connected to the message broker');
+      },
+    },
+    async close() {
+      await relay.stop();
+      if (ownsBus) await bus.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './startStack.ts';
+export * from './createGraphQLClient.ts';

@@ -1,0 +1,179 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createLogger, healthRoutes, listen, localUrl, type Logger } from '@play-economy/chassis';
+import express from 'express';
+import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
+import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
+import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
+import type { PreparedSupergraph } from './supergraph/prepareSupergraph.ts';
+import { watchSupergraphFile } from './supergraph/watchSupergraphFile.ts';
+
+/** What a browser opening `GET /graphql` sees. */
+export type LandingPage = 'sandbox' | 'production' | 'disabled';
+
+export interface RouterOptions {
+  /** Path of the Federation 2 supergraph SDL file to serve, e.g. `schema/supergraph.graphql`. */
+  supergraphPath: string;
+  /** TCP port to listen on; `0` picks a free one. Default `4000`. */
+  port?: number;
+  /** Interface to bind. Default `0.0.0.0`. */
+  host?: string;
+  /**
+   * Routing URLs by subgraph name, replacing the URLs the supergraph was composed with (like
+   * Apollo Router's `override_subgraph_url`). Subgraphs not named keep theirs.
+   */
+  subgraphUrls?: Readonly<Record<string, string>>;
+  /** Answer introspection queries. Default `false`. */
+  introspection?: boolean;
+  /**
+   * `sandbox`: Apollo Sandbox, for development; `production`: Apollo's static production page
+   * without footer; `disabled`: none. Default `disabled`.
+   */
+  landingPage?: LandingPage;
+  /** Reload the supergraph when its file changes. Default `true`. */
+  watchSupergraph?: boolean;
+  /** Deadline of one subgraph request, in milliseconds. Default `30000`. */
+  subgraphTimeoutMs?: number;
+  /** Logger for the router and the gateway. Default: a pino logger for service `router`. */
+  logger?: Logger;
+}
+
+export interface RunningRouter {
+  /** The `/graphql` URL, reachable from this machine. */
+  url: string;
+  /** The port actually bound. */
+  port: number;
+  /** The supergraph being served, with the SECURITY features the router must enforce. */
+  readonly supergraph: PreparedSupergraph;
+  /** Stops taking requests, finishes in-flight ones and stops watching the supergraph. */
+  stop(): Promise<void>;
+}
+
+/** Largest request body accepted, so one request cannot exhaust memory. */
+const MAX_BODY = '1mb';
+
+/**
+ * Serves a federated supergraph at `/graphql` (POST and GET) with `/health/live` and
+ * `/health/ready`. Resolves once the supergraph is loaded and requests are served; rejects
+ * with a message naming the file when it cannot be read or is not a valid supergraph.
+ */
+export async function createRouter(options: RouterOptions): Promise<RunningRouter> {
+  const {
+    supergraphPath,
+    port = 4000,
+    host = '0.0.0.0',
+    subgraphUrls = {},
+    introspection = false,
+    landingPage = 'disabled',
+    subgraphTimeoutMs = 30_000,
+  } = options;
+  const logger = options.logger ?? createLogger({ service: 'router' });
+
+  let supergraph: PreparedSupergraph | undefined;
+  let gatewayLoaded = false;
+  let stopping = false;
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    healthRoutes({
+      supergraph: () => {
+        if (stopping) throw new Error('stopping');
+        if (!gatewayLoaded) throw new Error('no supergraph loaded yet');
+      },
+    }),
+  );
+  // Listen before loading so liveness answers (and readiness says 503) during start-up.
+  const { server: httpServer, port: boundPort } = await listen(app, port, host);
+
+  const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
+  const gateway = new ApolloGateway({
+    logger: logger.child({ component: 'gateway' }),
+    supergraphSdl: watchSupergraphFile({
+      path: supergraphPath,
+      logger,
+      watch: options.watchSupergraph ?? true,
+      onLoad: (loaded) => {
+        supergraph = loaded;
+        logSupergraph(loaded, supergraphPath, subgraphUrls, logger);
+      },
+    }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher),
+  });
+  // Readiness follows what the gateway actually serves, not what the file says.
+  gateway.onSchemaLoadOrUpdate(() => {
+    gatewayLoaded = true;
+  });
+
+  const apollo = new ApolloServer({
+    gateway,
+    introspection,
+    csrfPrevention: true,
+    // The process owner (main.ts) decides when to stop; Apollo's own handlers would re-raise
+    // the signal after stopping and end the process before the owner finishes.
+    stopOnTerminationSignals: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: createRouterErrorFormatter(logger),
+    logger,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPagePlugin(landingPage)],
+  });
+  try {
+    await apollo.start();
+  } catch (error) {
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw new Error(`could not load the supergraph ${supergraphPath}: ${(error as Error).message}`);
+  }
+
+  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo));
+
+  let stopped: Promise<void> | undefined;
+  return {
+    url: localUrl(host, boundPort, '/graphql'),
+    port: boundPort,
+    get supergraph() {
+      if (!supergraph) throw new Error('no supergraph loaded');
+      return supergraph;
+    },
+    stop: () => {
+      stopping = true;
+      stopped ??= apollo.stop();
+      return stopped;
+    },
+  };
+}
+
+function logSupergraph(
+  loaded: PreparedSupergraph,
+  path: string,
+  overrides: Readonly<Record<string, string>>,
+  logger: Logger,
+): void {
+  const names = loaded.subgraphs.map(({ name }) => name);
+  logger.info(
+    { path, subgraphs: names, securityFeatures: loaded.securityFeatures.map(({ url }) => url) },
+    'supergraph loaded',
+  );
+  const unknown = Object.keys(overrides).filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    logger.warn({ unknown }, 'subgraph URL overrides name subgraphs the supergraph does not have');
+  }
+}
+
+function landingPagePlugin(landingPage: LandingPage): ApolloServerPlugin {
+  switch (landingPage) {
+    case 'sandbox':
+      return ApolloServerPluginLandingPageLocalDefault();
+    case 'production':
+      return ApolloServerPluginLandingPageProductionDefault({ footer: false });
+    case 'disabled':
+      return ApolloServerPluginLandingPageDisabled();
+  }
+}

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createLogger } from '@play-economy/chassis';
+import { loadRouterConfig } from './config.ts';
+import { createRouter } from './createRouter.ts';
+
+try {
+  const { values } = parseArgs({ options: { supergraph: { type: 'string' } } });
+  const config = loadRouterConfig();
+  const logger = createLogger({ service: 'router', level: config.logLevel });
+  const supergraphPath = values.supergraph ? resolve(values.supergraph) : config.supergraphPath;
+  const router = await createRouter({ ...config, supergraphPath, logger });
+  logger.info({ url: router.url, supergraphPath }, 'router ready');
+
+  const shutdown = async (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'stopping');
+    await router.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  createLogger({ service: 'router' }).fatal({ err: error }, `router failed to start: ${message}`);
+  process.exit(1);
+}

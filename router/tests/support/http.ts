@@ -1,0 +1,38 @@
+/** A GraphQL response as the tests read it. */
+export interface GraphQLResponse {
+  status: number;
+  text: string;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; path?: unknown[]; extensions?: Record<string, unknown> }[];
+  };
+}
+
+/** POSTs an operation to a GraphQL endpoint. */
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse['body'] };
+}
+
+/** Polls `probe` until it returns true or `timeoutMs` passes; returns whether it succeeded. */
+export async function eventually(
+  probe: () => Promise<boolean>,
+  timeoutMs = 5_000,
+  intervalMs = 50,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await probe()) return true;
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+  return probe();
+}

@@ -1,0 +1,52 @@
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { ConfigError } from '@play-economy/chassis';
+import { describe, expect, it } from 'vitest';
+import { loadRouterConfig } from '../../src/config.ts';
+
+describe('loadRouterConfig', () => {
+  it('defaults to development on port 4000 serving this repository supergraph', () => {
+    expect(loadRouterConfig({})).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      supergraphPath: fileURLToPath(new URL('../../../schema/supergraph.graphql', import.meta.url)),
+      subgraphUrls: {},
+      nodeEnv: 'development',
+      logLevel: 'info',
+      introspection: true,
+      landingPage: 'sandbox',
+    });
+  });
+
+  it('turns introspection and the Sandbox off in production', () => {
+    const config = loadRouterConfig({ NODE_ENV: 'production' });
+    expect(config.introspection).toBe(false);
+    expect(config.landingPage).toBe('production');
+  });
+
+  it('lets INTROSPECTION override the default', () => {
+    expect(loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(
+      true,
+    );
+    expect(loadRouterConfig({ INTROSPECTION: '0' }).introspection).toBe(false);
+  });
+
+  it('reads SUBGRAPH_URLS and resolves SUPERGRAPH_PATH against the working directory', () => {
+    const config = loadRouterConfig({
+      SUBGRAPH_URLS: 'catalog=http://catalog:4001/graphql',
+      SUPERGRAPH_PATH: 'some/supergraph.graphql',
+      ROUTER_PORT: '8080',
+    });
+    expect(config.subgraphUrls).toEqual({ catalog: 'http://catalog:4001/graphql' });
+    expect(config.supergraphPath).toBe(resolve('some/supergraph.graphql'));
+    expect(config.port).toBe(8080);
+  });
+
+  it('names every bad variable', () => {
+    const load = () =>
+      loadRouterConfig({ ROUTER_PORT: '70000', SUBGRAPH_URLS: 'catalog', INTROSPECTION: 'maybe' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/ROUTER_PORT[\s\S]*SUBGRAPH_URLS: "catalog" is not of the form name=url/);
+    expect(load).toThrow(/INTROSPECTION/);
+  });
+});

@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { UnitOfWork } from '@play-economy/chassis';
+import { Item, type NewItem } from '../domain/Item.ts';
+import type { ItemRepository } from '../domain/ItemRepository.ts';
+import { recordEvents } from './recordEvents.ts';
+
+/** Adds an item to the catalog and announces it with `catalog.item.created`. */
+export class CreateItem {
+  constructor(
+    private readonly items: ItemRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  execute(fields: NewItem): Promise<Item> {
+    const now = new Date();
+    const item = Item.create(fields, randomUUID(), now);
+    return this.unitOfWork.run(async (session, record) => {
+      await this.items.insert(item, session);
+      recordEvents(item, record, now);
+      return item;
+    });
+  }
+}

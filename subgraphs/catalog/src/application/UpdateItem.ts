@@ -1,0 +1,29 @@
+import { Conflict, NotFound, type UnitOfWork } from '@play-economy/chassis';
+import type { Item, ItemChanges } from '../domain/Item.ts';
+import type { ItemRepository } from '../domain/ItemRepository.ts';
+import { recordEvents } from './recordEvents.ts';
+
+/** Changes an item and announces its new state with `catalog.item.updated`. */
+export class UpdateItem {
+  constructor(
+    private readonly items: ItemRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async execute(id: string, changes: ItemChanges): Promise<Item> {
+    const item = await this.items.findById(id);
+    if (!item) throw new NotFound('Item', id);
+    const loadedVersion = item.version;
+    const now = new Date();
+    item.update(changes, now);
+    return this.unitOfWork.run(async (session, record) => {
+      // Optimistic concurrency: a change made meanwhile must not be silently overwritten.
+      if (!(await this.items.update(item, loadedVersion, session))) {
+        if (!(await this.items.findById(id))) throw new NotFound('Item', id);
+        throw new Conflict(`Item ${id} was changed by someone else; read it again and retry`);
+      }
+      recordEvents(item, record, now);
+      return item;
+    });
+  }
+}

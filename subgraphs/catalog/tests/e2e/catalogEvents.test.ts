@@ -1,0 +1,95 @@
+import { connect, type Channel, type ChannelModel } from 'amqplib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startStack, type RunningStack } from '@play-economy/local-stack';
+import { anItem } from '../support/anItem.ts';
+
+const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+let stack: RunningStack;
+let connection: ChannelModel;
+let channel: Channel;
+const received: { type: string; payload: Record<string, unknown> }[] = [];
+
+beforeAll(async () => {
+  // RabbitMQ, as in production: the catalog publishes through its outbox to the broker.
+  stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
+  connection = await connect(amqpUrl);
+  channel = await connection.createChannel();
+  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
+  await channel.bindQueue(queue, 'play-economy', 'catalog.item.*');
+  await channel.consume(
+    queue,
+    (delivery) => {
+      if (delivery) received.push(JSON.parse(delivery.content.toString('utf8')));
+    },
+    { noAck: true },
+  );
+});
+
+afterAll(async () => {
+  await connection?.close();
+  await stack?.stop();
+});
+
+async function eventsFor(id: string, count: number) {
+  const deadline = Date.now() + 10_000;
+  let events = received.filter((event) => event.payload['id'] === id);
+  while (events.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    events = received.filter((event) => event.payload['id'] === id);
+  }
+  return events;
+}
+
+it('publishes created, updated and deleted events to RabbitMQ, in order, with versions', async () => {
+  const input = anItem().named('Phoenix Down').withPrice(300).build();
+  const created = await stack.client.request<{ createItem: { id: string } }>(
+    `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
+    { input },
+  );
+  const id = created.data!.createItem.id;
+  await stack.client.request(
+    `mutation ($id: ID!) { updateItem(id: $id, input: { price: 250 }) { id } }`,
+    {
+      id,
+    },
+  );
+  await stack.client.request(`mutation ($id: ID!) { deleteItem(id: $id) }`, { id });
+
+  const events = await eventsFor(id, 3);
+  expect(events.map((event) => event.type)).toEqual([
+    'catalog.item.created',
+    'catalog.item.updated',
+    'catalog.item.deleted',
+  ]);
+  expect(events[0]).toMatchObject({ payload: { id, ...input, version: 1 } });
+  expect(events[1]).toMatchObject({ payload: { id, price: 250, version: 2 } });
+  expect(events[2]).toMatchObject({ payload: { id, version: 3 } });
+  for (const event of events) {
+    expect(event).toMatchObject({ id: expect.any(String), occurredAt: expect.any(String) });
+  }
+});
+
+it('publishes nothing for a rejected change', async () => {
+  const created = await stack.client.request<{ createItem: { id: string } }>(
+    `mutation { createItem(input: { name: "Tent", description: "", price: 80 }) { id } }`,
+  );
+  const id = created.data!.createItem.id;
+  const rejected = await stack.client.request(
+    `mutation ($id: ID!) { updateItem(id: $id, input: { price: 0 }) { id } }`,
+    { id },
+  );
+  expect(rejected.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  await stack.client.request(
+    `mutation ($id: ID!) { updateItem(id: $id, input: { price: 90 }) { id } }`,
+    {
+      id,
+    },
+  );
+  // The valid update after the rejected one is version 2: the rejection recorded nothing.
+  const events = await eventsFor(id, 2);
+  expect(events.map((event) => [event.type, event.payload['version']])).toEqual([
+    ['catalog.item.created', 1],
+    ['catalog.item.updated', 2],
+  ]);
+});
