@@ -62,7 +62,8 @@ const MAX_BODY = '1mb';
 /**
  * Serves a federated supergraph at `/graphql` (POST and GET) with `/health/live` and
  * `/health/ready`. Resolves once the supergraph is loaded and requests are served; rejects
- * with a message naming the file when it cannot be read or is not a valid supergraph.
+ * naming the file when it cannot be read or is not a valid supergraph (the reason is the
+ * error's `cause`).
  */
 export async function createRouter(options: RouterOptions): Promise<RunningRouter> {
   const {
@@ -129,7 +130,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     await apollo.start();
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
-    throw new Error(`could not load the supergraph ${supergraphPath}: ${(error as Error).message}`);
+    // The reason is in the cause; pino prints the chain as one message.
+    throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
 
   app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo));

@@ -21,7 +21,7 @@ try {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } catch (error) {
-  const message = error instanceof Error ? error.message : String(error);
-  createLogger({ service: 'router' }).fatal({ err: error }, `router failed to start: ${message}`);
+  // `err.message` carries the whole cause chain, e.g. "... : cannot read the file: ENOENT ...".
+  createLogger({ service: 'router' }).fatal({ err: error }, 'router failed to start');
   process.exit(1);
 }

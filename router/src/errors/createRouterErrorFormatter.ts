@@ -37,17 +37,21 @@ export function createRouterErrorFormatter(logger: Logger) {
         extensions: { code: ErrorCode.InternalServerError },
       };
     }
-    const { serviceName, response: _response, ...extensions } = formatted.extensions ?? {};
+    const serviceName = formatted.extensions?.['serviceName'];
     if (serviceName === undefined) return formatError(formatted, error);
 
+    // The gateway adds which subgraph failed and, for HTTP errors, its URL and raw body.
+    const extensions = { ...formatted.extensions };
+    delete extensions['serviceName'];
+    delete extensions['response'];
     const code = extensions['code'];
     if (typeof code === 'string' && SUBGRAPH_CLIENT_CODES.has(code)) {
       return formatError({ ...formatted, extensions }, error);
     }
     // Drop the code so the chassis formatter treats it as unexpected: logged, never shown.
-    const { code: _code, ...rest } = extensions;
+    delete extensions['code'];
     return createErrorFormatter(logger.child({ subgraph: serviceName }))(
-      { ...formatted, extensions: rest },
+      { ...formatted, extensions },
       error,
     );
   };

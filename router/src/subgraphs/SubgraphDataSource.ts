@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { SubgraphFetcher } from './createSubgraphFetcher.ts';
+import { SubgraphHttpError } from './SubgraphHttpError.ts';
 import { SubgraphUnavailable } from './SubgraphUnavailable.ts';
 
 /** HTTP statuses that mean "the subgraph is not there right now" rather than a bad request. */
@@ -9,8 +10,10 @@ type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError
 
 /**
  * Calls one subgraph over HTTP. Network failures, timeouts and gateway statuses become
- * `SubgraphUnavailable`, so the router can tell clients plainly that a service is down without
- * passing on connection details.
+ * `SubgraphUnavailable`, so the router can tell clients plainly that a service is down; other
+ * HTTP error statuses become `SubgraphHttpError`, an internal error. Either way the URL and
+ * body the gateway would attach (`extensions.response`) never reach a client; a 401 or 403
+ * in particular is about the router's credentials, not the client's.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   readonly name: string;
@@ -25,25 +28,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     _fetchRequest: ErrorHookParameters[1],
     fetchResponse?: ErrorHookParameters[2],
   ): void {
-    if (fetchResponse === undefined) {
-      throw new SubgraphUnavailable(this.name, describeNetworkError(error), { cause: error });
+    // Connection refused, reset or past the deadline: the cause says which.
+    if (fetchResponse === undefined || UNAVAILABLE_STATUSES.has(fetchResponse.status)) {
+      throw new SubgraphUnavailable(this.name, fetchResponse?.status, { cause: error });
     }
-    if (UNAVAILABLE_STATUSES.has(fetchResponse.status)) {
-      throw new SubgraphUnavailable(this.name, `answered HTTP ${fetchResponse.status}`, {
-        cause: error,
-      });
+    if (!fetchResponse.ok) {
+      const response = (error as { extensions?: { response?: { body?: unknown } } }).extensions
+        ?.response;
+      throw new SubgraphHttpError(this.name, fetchResponse.status, response?.body);
     }
     throw error;
   }
-}
-
-/** `fetch failed` alone says nothing; the useful part (ECONNREFUSED, timeout) is in the cause. */
-function describeNetworkError(error: Error): string {
-  if (error.name === 'TimeoutError') return 'no answer before the deadline';
-  const cause: unknown = error.cause;
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return `${error.message} (${code ?? cause.message})`;
-  }
-  return error.message;
 }

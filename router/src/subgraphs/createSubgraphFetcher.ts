@@ -10,9 +10,10 @@ export interface SubgraphFetcherOptions {
 
 /**
  * The fetcher for subgraph calls: Node's global `fetch`, whose built-in undici agent keeps
- * connections alive and pools them per origin. Passed explicitly because `@apollo/gateway`
- * otherwise uses `make-fetch-happen` (an HTTP cache and retry layer we do not want on the hot
- * path). Every request gets a deadline so a hung subgraph cannot hold a client forever.
+ * connections alive and pools them per origin. Passed explicitly because a
+ * `RemoteGraphQLDataSource` otherwise builds its own `make-fetch-happen` instance (node-fetch
+ * over agentkeepalive, one more HTTP stack to tune and patch). Every request gets a deadline,
+ * so a hung subgraph cannot hold a client forever.
  */
 export function createSubgraphFetcher({ timeoutMs }: SubgraphFetcherOptions): SubgraphFetcher {
   return (url, init = {}) => {

@@ -93,12 +93,11 @@ async function readSupergraph(path: string): Promise<PreparedSupergraph> {
   try {
     sdl = await readFile(path, 'utf8');
   } catch (error) {
-    // The system error message (ENOENT, EACCES) says all there is to say; no cause chain.
-    throw new Error(`cannot read the file: ${(error as Error).message}`);
+    throw new Error('cannot read the file', { cause: error });
   }
   try {
     return prepareSupergraph(sdl);
   } catch (error) {
-    throw new Error(`not a usable supergraph: ${(error as Error).message}`);
+    throw new Error('not a usable supergraph', { cause: error });
   }
 }

@@ -74,12 +74,16 @@ export class InProcessBus implements EventBus {
   /** Resolves once every message is queued for every matching subscription. */
   async publish(messages: readonly Message[]): Promise<void> {
     if (this.#closed) throw new Error('InProcessBus is closed');
-    // Validate the whole batch before queueing any of it, as a broker publish would fail whole.
-    const wire = messages.map((message) => JSON.stringify(parseMessage(message)));
-    for (const json of wire) {
-      const routingKey = (JSON.parse(json) as Message).type;
+    // Validate and encode the whole batch before queueing any of it, as a broker publish of
+    // unencodable content would fail before anything is sent.
+    const batch = messages.map((message) => {
+      const checked = parseMessage(message);
+      return { routingKey: checked.type, json: JSON.stringify(checked) };
+    });
+    for (const { routingKey, json } of batch) {
       for (const queue of this.#queues.values()) {
         if (![...queue.patterns].some((pattern) => topicMatches(pattern, routingKey))) continue;
+        // A copy per queue, decoded as a consumer would decode it off the wire.
         queue.ready.push({ message: parseMessage(JSON.parse(json)), attempt: 0 });
         this.#scheduleDispatch(queue);
       }

@@ -172,22 +172,28 @@ export class RabbitMqBus implements EventBus {
         interrupted ? 'consumer setup interrupted by a disconnection' : 'consumer setup failed',
       );
     });
-    const setup = async (channel: ConfirmChannel): Promise<void> => {
-      this.#watch(channel, consumer.name);
+    let abandoned = false;
+    const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
       await this.#declare(channel, consumer.topology, subscription.topics);
       if (this.#closing) return;
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
         if (delivery) this.#onDelivery(consumer, channel, delivery);
-        else this.#onCancelledByBroker(consumer, channel, setup);
+        else this.#onCancelledByBroker(consumer, channel, declareAndConsume);
       });
       consumer.current = { channel, consumerTag };
+    };
+    // Runs on this channel now and on every channel the wrapper opens after a reconnection.
+    const setup = async (channel: ConfirmChannel): Promise<void> => {
+      this.#watch(channel, consumer.name, () => !abandoned);
+      await declareAndConsume(channel);
     };
     try {
       // Wait for the wrapper's channel so addSetup runs `setup` now and reports its failure.
       await consumer.wrapper.waitForConnect();
       await consumer.wrapper.addSetup(setup);
     } catch (error) {
+      abandoned = true;
       await consumer.wrapper.close().catch(() => undefined);
       throw error;
     }
@@ -362,13 +368,13 @@ export class RabbitMqBus implements EventBus {
   #onCancelledByBroker(
     consumer: Consumer,
     channel: ConfirmChannel,
-    setup: (channel: ConfirmChannel) => Promise<void>,
+    declareAndConsume: (channel: ConfirmChannel) => Promise<void>,
   ) {
     // The broker cancels a consumer when its queue is deleted; declare it again and resume.
     this.#logger.warn({ queue: consumer.name }, 'consumer cancelled by the broker; resubscribing');
     setTimeout(() => {
       if (this.#closing || consumer.current?.channel !== channel) return;
-      setup(channel).catch((err: unknown) =>
+      declareAndConsume(channel).catch((err: unknown) =>
         this.#logger.error({ queue: consumer.name, err }, 'could not resubscribe'),
       );
     }, this.#reconnectDelayMs).unref();
@@ -378,14 +384,16 @@ export class RabbitMqBus implements EventBus {
    * amqp-connection-manager only replaces channels when the connection drops. If the broker
    * closes one channel on its own (a channel-level error), reconnect so every setup reruns.
    */
-  #watch(channel: ConfirmChannel, name: string) {
+  #watch(channel: ConfirmChannel, name: string, wanted: () => boolean = () => true) {
     const connection = this.#manager.connection;
     channel.on('error', (err: Error) =>
       this.#logger.error({ channel: name, err }, 'channel error'),
     );
     channel.on('close', () => {
       setTimeout(() => {
-        if (this.#closing || !connection || this.#manager.connection !== connection) return;
+        if (this.#closing || !wanted()) return;
+        // A dropped connection closes every channel; the manager is already on it.
+        if (!connection || this.#manager.connection !== connection) return;
         this.#logger.warn({ channel: name }, 'channel closed by the broker; reconnecting');
         this.#manager.reconnect();
       }, this.#reconnectDelayMs).unref();

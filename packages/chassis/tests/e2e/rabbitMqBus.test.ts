@@ -353,6 +353,25 @@ describe('RabbitMqBus', () => {
     await expect(bus.publish([aMessage().build()])).rejects.toThrow(/closed/);
   });
 
+  it('declares its queue again and resumes when the queue is deleted under it', async () => {
+    const bus = await connectBus();
+    const name = queueName('phoenix');
+    const received: string[] = [];
+    await bus.subscribe({
+      name,
+      topics: ['test.phoenix.#'],
+      handler: async (message) => void received.push(message.id),
+    });
+    await admin.channel.deleteQueue(name);
+    await eventually('the queue declared again', async () => {
+      const check = await admin.channel.assertQueue(name, { durable: true });
+      return check.consumerCount === 1;
+    });
+    const message = aMessage().withType('test.phoenix.risen').build();
+    await bus.publish([message]);
+    await eventually('delivery', () => received.includes(message.id));
+  });
+
   it('reconnects after the connection drops and resumes publishing and consuming', async () => {
     const bus = await connectBus({ url: proxy.urlFor(amqpUrl) });
     const name = queueName('survivor');

@@ -1,0 +1,86 @@
+/**
+ * `npm start`: the whole supergraph on this machine.
+ *
+ * - No MONGODB_URL and no AMQP_URL: every server in this one process, embedded stores and an
+ *   in-process bus. Needs nothing but Node.
+ * - Either set: one process per service, each on MongoDB and/or RabbitMQ, as in production.
+ *
+ * Ctrl-C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startStack } from '@play-economy/local-stack';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function announce(routerUrl: string): void {
+  process.stdout.write(
+    `\nPlay Economy supergraph ready at ${routerUrl.replace('127.0.0.1', 'localhost')}\n` +
+      'Open it in a browser for Apollo Sandbox. Press Ctrl-C to stop.\n\n',
+  );
+}
+
+async function runInOneProcess(): Promise<void> {
+  const stack = await startStack();
+  announce(stack.routerUrl);
+  const stop = () => void stack.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/** Subgraph names in `rover.yaml`, the one list of subgraphs. */
+function subgraphNames(): string[] {
+  const config = parse(readFileSync(new URL('../rover.yaml', import.meta.url), 'utf8')) as {
+    subgraphs: Record<string, unknown>;
+  };
+  return Object.keys(config.subgraphs);
+}
+
+function runProcessPerService(): void {
+  const entries = [
+    ...subgraphNames().map((name) => `subgraphs/${name}/src/main.ts`),
+    'router/src/main.ts',
+  ];
+  const children: ChildProcess[] = entries.map((entry) =>
+    spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit' }),
+  );
+  let stopping = false;
+  const stopAll = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    process.exitCode = code;
+  };
+  for (const [index, child] of children.entries()) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        process.stderr.write(`${entries[index]} exited with code ${code}; stopping the others\n`);
+        stopAll(1);
+      }
+    });
+  }
+  process.once('SIGINT', () => stopAll(0));
+  process.once('SIGTERM', () => stopAll(0));
+  const port = process.env['ROUTER_PORT'] ?? '4000';
+  void announceWhenReady(`http://localhost:${port}`);
+}
+
+async function announceWhenReady(routerOrigin: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ready = await fetch(`${routerOrigin}/health/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return announce(`${routerOrigin}/graphql`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  process.stderr.write(`The router at ${routerOrigin} did not become ready within a minute\n`);
+}
+
+if (process.env['MONGODB_URL'] || process.env['AMQP_URL']) {
+  runProcessPerService();
+} else {
+  await runInOneProcess();
+}
