@@ -1,5 +1,6 @@
 import { createErrorFormatter, ErrorCode, type Logger } from '@play-economy/chassis';
 import type { GraphQLFormattedError } from 'graphql';
+import { SubgraphHttpError } from '../subgraphs/SubgraphHttpError.ts';
 import { SubgraphUnavailable } from '../subgraphs/SubgraphUnavailable.ts';
 
 /**
@@ -18,8 +19,9 @@ export const SUBGRAPH_UNAVAILABLE_MESSAGE =
 /**
  * The router's error formatter, built on the chassis one. Errors a subgraph returned with a
  * client-facing code keep their message and extensions (minus the `serviceName` and `response`
- * the gateway adds); an unreachable subgraph gets a plain message; everything else goes to the
- * chassis formatter, which logs it and answers a bare `INTERNAL_SERVER_ERROR`.
+ * the gateway adds); an unreachable subgraph gets a plain message; an HTTP error from a
+ * subgraph and everything else are logged and answered with a bare `INTERNAL_SERVER_ERROR`
+ * (the latter by the chassis formatter).
  */
 export function createRouterErrorFormatter(logger: Logger) {
   const formatError = createErrorFormatter(logger);
@@ -34,6 +36,19 @@ export function createRouterErrorFormatter(logger: Logger) {
       return {
         ...location,
         message: SUBGRAPH_UNAVAILABLE_MESSAGE,
+        extensions: { code: ErrorCode.InternalServerError },
+      };
+    }
+    const httpError = findCause(error, SubgraphHttpError);
+    if (httpError) {
+      // Logged here: the chassis formatter would only see the wrapper, without status and body.
+      logger.error(
+        { err: httpError, subgraph: httpError.subgraph, status: httpError.status },
+        'subgraph answered an HTTP error',
+      );
+      return {
+        ...location,
+        message: 'Internal server error',
         extensions: { code: ErrorCode.InternalServerError },
       };
     }

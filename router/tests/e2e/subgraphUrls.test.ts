@@ -1,8 +1,10 @@
+import { createLogger } from '@play-economy/chassis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRouter } from '../../src/index.ts';
 import { SUBGRAPH_UNAVAILABLE_MESSAGE } from '../../src/errors/createRouterErrorFormatter.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
-import { unusedUrl } from '../support/testSubgraphs.ts';
+import { startHttpStub, unusedUrl, type TestSubgraph } from '../support/testSubgraphs.ts';
 
 const SPANNING_QUERY = '{ product(id: "1") { name reviews { body } } }';
 
@@ -54,5 +56,59 @@ describe('an unreachable subgraph', () => {
   it('still serves what the reachable subgraphs own', async () => {
     const { body } = await postGraphQL(stack.router.url, '{ product(id: "1") { name } }');
     expect(body).toEqual({ data: { product: { name: 'Potion' } } });
+  });
+});
+
+describe('a subgraph answering HTTP errors', () => {
+  let stack: TestStack;
+  const stubs = new Map<number, TestSubgraph>();
+
+  beforeAll(async () => {
+    for (const status of [401, 503]) stubs.set(status, await startHttpStub(status));
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    await Promise.all([...stubs.values()].map((stub) => stub.stop()));
+  });
+
+  /** A router whose reviews subgraph is the stub answering `status`. */
+  const routerTo = async (status: number) => {
+    return createRouter({
+      supergraphPath: stack.supergraphPath,
+      port: 0,
+      host: '127.0.0.1',
+      subgraphUrls: { reviews: stubs.get(status)?.url ?? '' },
+      logger: createLogger({ service: 'router', level: 'silent' }),
+    });
+  };
+
+  it('hides a 401, about the router and not the client, behind INTERNAL_SERVER_ERROR', async () => {
+    const router = await routerTo(401);
+    try {
+      const { text, body } = await postGraphQL(router.url, SPANNING_QUERY);
+      expect(body.errors).toEqual([
+        { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      for (const detail of ['s3cr3t', '127.0.0.1', 'UNAUTHENTICATED', 'response']) {
+        expect(text).not.toContain(detail);
+      }
+    } finally {
+      await router.stop();
+    }
+  });
+
+  it('reads a 503 as an unavailable subgraph', async () => {
+    const router = await routerTo(503);
+    try {
+      const { text, body } = await postGraphQL(router.url, SPANNING_QUERY);
+      expect(body.errors).toEqual([
+        { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      ]);
+      expect(text).not.toContain('s3cr3t');
+    } finally {
+      await router.stop();
+    }
   });
 });

@@ -134,3 +134,18 @@ export async function unusedUrl(): Promise<string> {
   await closeServer(server);
   return `http://127.0.0.1:${port}/graphql`;
 }
+
+/** An endpoint that answers every request with `status` and a body full of internals. */
+export async function startHttpStub(status: number): Promise<TestSubgraph> {
+  const app = express();
+  app.use((_req, res) => {
+    res.status(status).json({ errors: [{ message: 'bad router secret s3cr3t' }] });
+  });
+  const { server, port } = await listen(app, 0, '127.0.0.1');
+  return {
+    name: `http-${status}`,
+    url: `http://127.0.0.1:${port}/graphql`,
+    connections: () => 0,
+    stop: () => closeServer(server),
+  };
+}

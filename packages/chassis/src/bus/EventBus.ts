@@ -39,7 +39,7 @@ export interface RetryPolicy {
 export interface Subscription<TPayload = unknown> {
   /**
    * Durable queue name, `<service>.<subscriber>` (e.g. `trading.complete_purchase_on_gil_debited`).
-   * Its twins are `retry.<name>` and `dead_letter.<name>`.
+   * Its twins are `retry.<name>.<delay>ms` (one queue per backoff level) and `dead_letter.<name>`.
    */
   name: string;
   /** Routing-key patterns (`catalog.item.*`); `#` matches everything. */
