@@ -38,8 +38,11 @@ export function createErrorFormatter(logger: Logger) {
     }
     const code = formatted.extensions?.['code'];
     if (typeof code === 'string' && CLIENT_FACING_CODES.has(code)) {
-      const { stacktrace: _stacktrace, exception: _exception, ...extensions } =
-        formatted.extensions ?? {};
+      const {
+        stacktrace: _stacktrace,
+        exception: _exception,
+        ...extensions
+      } = formatted.extensions ?? {};
       return { ...base, message: formatted.message, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');

@@ -9,7 +9,11 @@ export interface ListeningServer {
 }
 
 /** Starts an HTTP server and resolves once it is bound, or rejects (e.g. EADDRINUSE). */
-export function listen(handler: RequestListener, port: number, host: string): Promise<ListeningServer> {
+export function listen(
+  handler: RequestListener,
+  port: number,
+  host: string,
+): Promise<ListeningServer> {
   const server = createServer(handler);
   return new Promise((resolve, reject) => {
     server.once('error', reject);
