@@ -1,9 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS and ES builds whose classes fail each other's instanceof checks.
+    // Node gives every importer the CommonJS one; make Vite hand it to our sources too, so
+    // schemas can pass between our code and the Apollo libraries.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
+    env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/tests/unit/**/*.test.ts'],
@@ -11,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['**/tests/e2e/**/*.test.ts', '**/tests/contract/**/*.test.ts'],

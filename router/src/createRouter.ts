@@ -7,11 +7,19 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createLogger, healthRoutes, listen, localUrl, type Logger } from '@play-economy/chassis';
+import {
+  createLogger,
+  healthRoutes,
+  listen,
+  localUrl,
+  REQUEST_ID_HEADER,
+  requestIdOf,
+  type Logger,
+} from '@play-economy/chassis';
 import express from 'express';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
-import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
+import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
 import type { PreparedSupergraph } from './supergraph/prepareSupergraph.ts';
 import { watchSupergraphFile } from './supergraph/watchSupergraphFile.ts';
 
@@ -114,7 +122,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     gatewayLoaded = true;
   });
 
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<RouterContext>({
     gateway,
     introspection,
     csrfPrevention: true,
@@ -134,7 +142,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
 
-  app.use('/graphql', express.json({ limit: MAX_BODY }), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const requestId = requestIdOf(req);
+        res.setHeader(REQUEST_ID_HEADER, requestId);
+        return { requestId };
+      },
+    }),
+  );
 
   let stopped: Promise<void> | undefined;
   return {

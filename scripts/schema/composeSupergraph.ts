@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { composeServices } from '@apollo/composition';
-import { parse } from './graphqlJs.ts';
+import { parse } from 'graphql';
 import { printApiSchema } from './printApiSchema.ts';
 import type { SupergraphConfig } from './readSupergraphConfig.ts';
 

@@ -1,5 +1,5 @@
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
-import { buildSchema } from './graphqlJs.ts';
+import { buildSchema } from 'graphql';
 
 /** One difference between two API schemas. */
 export interface SchemaChange {

@@ -1,4 +1,4 @@
-import { lexicographicSortSchema, printSchema, type GraphQLSchema } from './graphqlJs.ts';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 
 /**
  * Prints a schema with types, fields, arguments and values sorted by name, so the text only

@@ -22,3 +22,4 @@ export * from './bus/OutboxRelay.ts';
 export * from './bus/Inbox.ts';
 export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
+export * from './http/requestIdOf.ts';

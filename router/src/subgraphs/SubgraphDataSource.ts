@@ -1,10 +1,17 @@
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { REQUEST_ID_HEADER } from '@play-economy/chassis';
 import type { SubgraphFetcher } from './createSubgraphFetcher.ts';
 import { SubgraphHttpError } from './SubgraphHttpError.ts';
 import { SubgraphUnavailable } from './SubgraphUnavailable.ts';
 
 /** HTTP statuses that mean "the subgraph is not there right now" rather than a bad request. */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/** What the router knows about each client request. */
+export interface RouterContext {
+  /** Sent to every subgraph as `x-request-id`, so one request's log lines can be joined. */
+  requestId: string;
+}
 
 type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError']>;
 
@@ -15,12 +22,20 @@ type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError
  * body the gateway would attach (`extensions.response`) never reach a client; a 401 or 403
  * in particular is about the router's credentials, not the client's.
  */
-export class SubgraphDataSource extends RemoteGraphQLDataSource {
+export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly name: string;
 
   constructor(name: string, url: string, fetcher: SubgraphFetcher) {
     super({ url, fetcher });
     this.name = name;
+  }
+
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<RouterContext>): void {
+    // Health checks and schema loading run without a client request, hence no id.
+    if ('requestId' in context) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   override didEncounterError(

@@ -112,6 +112,30 @@ describe('router in development', () => {
     expect(body.errors?.[0]?.message).toContain('nope');
   });
 
+  it('forwards the request id of the caller to subgraphs and echoes it', async () => {
+    const response = await fetch(stack.router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'trace-me-42' },
+      body: JSON.stringify({ query: '{ requestId }' }),
+    });
+    expect(response.headers.get('x-request-id')).toBe('trace-me-42');
+    expect(await response.json()).toEqual({ data: { requestId: 'trace-me-42' } });
+  });
+
+  it('gives a request without an id a fresh one, and replaces an unsafe one', async () => {
+    for (const headers of [{}, { 'x-request-id': 'bad id\twith spaces' }]) {
+      const { body, headers: responseHeaders } = await postGraphQL(
+        stack.router.url,
+        '{ requestId }',
+        {},
+        headers,
+      );
+      const id = responseHeaders.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(body).toEqual({ data: { requestId: id } });
+    }
+  });
+
   it('reuses pooled keep-alive connections to subgraphs', async () => {
     const before = stack.reviews.connections();
     for (let i = 0; i < 10; i += 1) {

@@ -1,6 +1,7 @@
 /** A GraphQL response as the tests read it. */
 export interface GraphQLResponse {
   status: number;
+  headers: Headers;
   text: string;
   body: {
     data?: Record<string, unknown> | null;
@@ -13,14 +14,20 @@ export async function postGraphQL(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<GraphQLResponse> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
-  return { status: response.status, text, body: JSON.parse(text) as GraphQLResponse['body'] };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    body: JSON.parse(text) as GraphQLResponse['body'],
+  };
 }
 
 /** Polls `probe` until it returns true or `timeoutMs` passes; returns whether it succeeded. */

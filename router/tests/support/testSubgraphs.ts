@@ -24,6 +24,8 @@ type Query {
   boom: String
   "Fails with a client-facing NOT_FOUND."
   missing: String
+  "The x-request-id header this subgraph received."
+  requestId: String
   ${secured ? 'secret: String @authenticated  adminNote: String @requiresScopes(scopes: [["admin"]])' : ''}
 }`;
 }
@@ -67,7 +69,13 @@ async function serve(name: string, schema: GraphQLSchema): Promise<TestSubgraph>
   });
   await apollo.start();
   const app = express();
-  app.use('/graphql', express.json(), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    express.json(),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ requestId: req.get('x-request-id') }),
+    }),
+  );
   const { server, port } = await listen(app, 0, '127.0.0.1');
   let connections = 0;
   server.on('connection', () => {
@@ -109,6 +117,8 @@ export function startProducts(): Promise<TestSubgraph> {
               extensions: { code: 'NOT_FOUND', entity: 'Product', id: '9' },
             });
           },
+          requestId: (_: unknown, _args: unknown, context: unknown) =>
+            (context as { requestId?: string }).requestId ?? null,
           secret: () => 'classified',
           adminNote: () => 'for admins',
         },

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
@@ -13,6 +12,7 @@ import type { Logger } from 'pino';
 import { createErrorFormatter } from '../errors/formatError.ts';
 import { healthRoutes, type ReadinessCheck } from '../health/healthRoutes.ts';
 import { listen, localUrl } from '../http/listen.ts';
+import { requestIdOf } from '../http/requestIdOf.ts';
 
 /** @apollo/subgraph's resolver map type, which its package entry point does not export. */
 type SubgraphResolverMap = Extract<
@@ -85,7 +85,7 @@ export async function serveSubgraph<TContext extends RequestContext>(
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
-        const requestId = req.get('x-request-id') ?? randomUUID();
+        const requestId = requestIdOf(req);
         return options.context({ requestId, logger: logger.child({ requestId }) });
       },
     }),

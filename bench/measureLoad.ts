@@ -1,0 +1,68 @@
+import autocannon from 'autocannon';
+
+export interface LoadOptions {
+  /** The GraphQL endpoint under test. */
+  url: string;
+  /** The JSON request body, sent as a POST by every request. */
+  body: string;
+  connections: number;
+  durationSeconds: number;
+  /**
+   * The exact body every response must have: one answer checked beforehand. Any other body,
+   * any non-2xx status and any connection error or timeout makes the run invalid.
+   */
+  expectedBody: string;
+}
+
+/** What one load run measured. */
+export interface LoadFigures {
+  /** Responses received, all checked. */
+  requests: number;
+  /** Mean of autocannon's per-second samples. */
+  requestsPerSecond: number;
+  /** Median latency, in milliseconds (autocannon's histogram has 1 ms resolution). */
+  p50Ms: number;
+  /** 99th percentile latency, in milliseconds. */
+  p99Ms: number;
+}
+
+/**
+ * Sends the same request over `connections` keep-alive connections for `durationSeconds`, as
+ * fast as answers come back (autocannon, in this process). Rejects when any answer was not the
+ * expected one: a benchmark of error responses measures nothing.
+ */
+export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
+  const result = await autocannon({
+    url: options.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: options.body,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    expectBody: options.expectedBody,
+  });
+
+  const problems: string[] = [];
+  if (result.non2xx > 0) {
+    const statuses = Object.entries(result.statusCodeStats ?? {})
+      .map(([status, { count }]) => `${count ?? 0} × ${status}`)
+      .join(', ');
+    problems.push(`${result.non2xx} responses with a non-2xx status (${statuses})`);
+  }
+  if (result.mismatches > 0) {
+    problems.push(`${result.mismatches} responses whose body differs from the checked one`);
+  }
+  if (result.errors > 0) {
+    problems.push(`${result.errors} connection errors, ${result.timeouts} of them timeouts`);
+  }
+  if (result.requests.total === 0) problems.push('no response at all');
+  if (problems.length > 0) {
+    throw new Error(`invalid load run against ${options.url}: ${problems.join('; ')}`);
+  }
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+  };
+}

@@ -1,0 +1,31 @@
+/** A GraphQL-over-HTTP answer, kept raw as well as parsed. */
+export interface GraphQLReply {
+  status: number;
+  /** The body exactly as received. */
+  text: string;
+  /** The body parsed as JSON, or `undefined` when it is not JSON. */
+  body: { data?: unknown; errors?: unknown } | undefined;
+}
+
+/** POSTs one GraphQL operation as JSON; rejects when no answer arrives within `timeoutMs`. */
+export async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  timeoutMs = 5_000,
+): Promise<GraphQLReply> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const text = await response.text();
+  let body: GraphQLReply['body'];
+  try {
+    body = JSON.parse(text) as GraphQLReply['body'];
+  } catch {
+    body = undefined;
+  }
+  return { status: response.status, text, body };
+}

@@ -1,0 +1,335 @@
+/**
+ * `npm run bench`: throughput, latency and memory of the router beside a plain
+ * `@apollo/gateway` + `@apollo/server` with default settings, both over the same catalog
+ * subgraph, measured in the same run. Each server runs in its own child process so its memory
+ * can be read alone; the load generator (autocannon) runs in this one. Prints a markdown report
+ * on stdout and progress on stderr.
+ *
+ *   npm run bench -- --duration 15 --connections 20
+ */
+import { availableParallelism, arch, cpus, platform, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { findFreePort } from './findFreePort.ts';
+import { formatReport, type RunFigures } from './formatReport.ts';
+import { measureLoad } from './measureLoad.ts';
+import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
+import { readProcessStats } from './readProcessStats.ts';
+import { startServer, type ServerProcess, type StartServerOptions } from './startServer.ts';
+
+const QUERY = '{ items(first: 20) { edges { node { id name price } } } }';
+const PAGE_SIZE = 20;
+const SEEDED_ITEMS = 50;
+const READY_TIMEOUT_MS = 60_000;
+const CHECK_TIMEOUT_MS = 2_000;
+
+const USAGE = `Usage: npm run bench -- [options]
+
+  --duration <s>      measured seconds per run (default 15, at most 120)
+  --connections <n>   concurrent keep-alive connections (default 20, at most 500)
+  --warmup <s>        unmeasured seconds before each run (default 3, at most 60)
+  --runs <n>          runs per server, alternating (default 2, at most 5)
+  --help              this text
+`;
+
+interface BenchOptions {
+  durationSeconds: number;
+  connections: number;
+  warmupSeconds: number;
+  runs: number;
+}
+
+/** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
+interface Contender {
+  key: string;
+  label: string;
+  start(port: number, catalogUrl: string): Omit<StartServerOptions, 'isReady' | 'readyTimeoutMs'>;
+}
+
+const CONTENDERS: readonly Contender[] = [
+  {
+    key: 'router',
+    label: 'router (`router/src/main.ts`)',
+    start: (port, catalogUrl) => ({
+      name: 'router',
+      entry: 'router/src/main.ts',
+      env: serverEnv({
+        ROUTER_PORT: String(port),
+        ROUTER_HOST: '127.0.0.1',
+        SUBGRAPH_URLS: `catalog=${catalogUrl}`,
+      }),
+    }),
+  },
+  {
+    key: 'plain',
+    label: 'plain gateway (`bench/plainGateway.ts`)',
+    start: (port, catalogUrl) => ({
+      name: 'plain gateway',
+      entry: 'bench/plainGateway.ts',
+      args: ['--port', String(port), '--catalog-url', catalogUrl],
+      env: serverEnv({}),
+    }),
+  },
+];
+
+/**
+ * Settings from this shell that would change what is measured: the catalog must use its
+ * embedded store and in-process bus, every server must bind loopback, nothing may report to
+ * Apollo or export traces.
+ */
+const LEAKY_SETTING =
+  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|APOLLO_\w+|OTEL_\w+)$/;
+
+/** The environment of a server: this one without `LEAKY_SETTING`s, plus `settings`. */
+function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(([key]) => !LEAKY_SETTING.test(key));
+  return {
+    ...Object.fromEntries(inherited),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    ...settings,
+  };
+}
+
+function parseOptions(): BenchOptions {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '15' },
+      connections: { type: 'string', default: '20' },
+      warmup: { type: 'string', default: '3' },
+      runs: { type: 'string', default: '2' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  }
+  return {
+    durationSeconds: integer('--duration', values.duration, 1, 120),
+    connections: integer('--connections', values.connections, 1, 500),
+    warmupSeconds: integer('--warmup', values.warmup, 0, 60),
+    runs: integer('--runs', values.runs, 1, 5),
+  };
+}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+    throw new Error(`${flag} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return parsed;
+}
+
+function progress(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function startCatalog(): Promise<{ process: ServerProcess; url: string }> {
+  const port = await findFreePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const catalog = await startServer({
+    name: 'catalog',
+    entry: 'subgraphs/catalog/src/main.ts',
+    env: serverEnv({ CATALOG_PORT: String(port), CATALOG_HOST: '127.0.0.1' }),
+    isReady: async () =>
+      (await fetch(`${origin}/health/ready`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) })).ok,
+    readyTimeoutMs: READY_TIMEOUT_MS,
+  });
+  return { process: catalog, url: `${origin}/graphql` };
+}
+
+const CREATE_ITEM = `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`;
+
+/** Adds `SEEDED_ITEMS` items through GraphQL and checks the catalog holds exactly those. */
+async function seedCatalog(catalogUrl: string): Promise<void> {
+  for (let index = 1; index <= SEEDED_ITEMS; index++) {
+    const input = {
+      name: `Bench item ${String(index).padStart(2, '0')}`,
+      description: 'Seeded by npm run bench.',
+      price: ((index * 37) % 1000) + 1,
+    };
+    const reply = await postGraphQL(catalogUrl, CREATE_ITEM, { input });
+    if (reply.status !== 200 || reply.body?.errors !== undefined) {
+      throw new Error(`seeding the catalog failed (HTTP ${reply.status}): ${reply.text}`);
+    }
+  }
+  const reply = await postGraphQL(catalogUrl, '{ items(first: 0) { totalCount } }');
+  const total = (reply.body?.data as { items?: { totalCount?: number } } | undefined)?.items
+    ?.totalCount;
+  if (total !== SEEDED_ITEMS) {
+    throw new Error(`the catalog holds ${String(total)} items, not the ${SEEDED_ITEMS} seeded`);
+  }
+}
+
+/** Whether `reply` is the page the benchmark query must get: HTTP 200, 20 items, no errors. */
+function isExpectedPage(reply: GraphQLReply): boolean {
+  const data = reply.body?.data as
+    | { items?: { edges?: { node?: { id?: unknown; name?: unknown; price?: unknown } }[] } }
+    | undefined;
+  const edges = data?.items?.edges;
+  return (
+    reply.status === 200 &&
+    reply.body?.errors === undefined &&
+    Array.isArray(edges) &&
+    edges.length === PAGE_SIZE &&
+    edges.every(
+      ({ node }) =>
+        typeof node?.id === 'string' &&
+        typeof node.name === 'string' &&
+        typeof node.price === 'number',
+    )
+  );
+}
+
+/** One run against one server: start it, check it, warm it up, measure it, stop it. */
+async function measureRun(
+  contender: Contender,
+  run: number,
+  catalog: { process: ServerProcess; url: string },
+  options: BenchOptions,
+  firstPage: { text?: string },
+): Promise<RunFigures> {
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  const step = `${contender.key}, run ${run} of ${options.runs}`;
+  progress(`${step}: starting`);
+  const server = await startServer({
+    ...contender.start(port, catalog.url),
+    isReady: async () => isExpectedPage(await postGraphQL(url, QUERY, {}, CHECK_TIMEOUT_MS)),
+    readyTimeoutMs: READY_TIMEOUT_MS,
+  });
+  try {
+    const sample = await postGraphQL(url, QUERY);
+    if (!isExpectedPage(sample)) {
+      throw new Error(`unexpected answer (HTTP ${sample.status}): ${sample.text.slice(0, 500)}`);
+    }
+    // Both servers must serve the same data, or they are not doing the same work.
+    const data = JSON.stringify(sample.body?.data);
+    firstPage.text ??= data;
+    if (data !== firstPage.text) {
+      throw new Error(`its answer differs from the first server's: ${sample.text.slice(0, 500)}`);
+    }
+    const load = {
+      url,
+      body: JSON.stringify({ query: QUERY }),
+      connections: options.connections,
+      expectedBody: sample.text,
+    };
+    if (options.warmupSeconds > 0) {
+      progress(`${step}: warming up for ${options.warmupSeconds} s`);
+      await measureLoad({ ...load, durationSeconds: options.warmupSeconds });
+    }
+    progress(`${step}: measuring for ${options.durationSeconds} s`);
+    const [serverBefore, catalogBefore] = await Promise.all([
+      readProcessStats(server.pid),
+      readProcessStats(catalog.process.pid),
+    ]);
+    const figures = await measureLoad({ ...load, durationSeconds: options.durationSeconds });
+    const [serverAfter, catalogAfter] = await Promise.all([
+      readProcessStats(server.pid),
+      readProcessStats(catalog.process.pid),
+    ]);
+    const perRequestUs = (seconds: number) => (seconds * 1e6) / figures.requests;
+    progress(
+      `${step}: ${Math.round(figures.requestsPerSecond)} requests/s, ` +
+        `p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`,
+    );
+    return {
+      server: contender.key,
+      run,
+      requestsPerSecond: figures.requestsPerSecond,
+      p50Ms: figures.p50Ms,
+      p99Ms: figures.p99Ms,
+      rssBytes: serverAfter.rssBytes,
+      serverCpuPerRequestUs: perRequestUs(serverAfter.cpuSeconds - serverBefore.cpuSeconds),
+      catalogCpuPerRequestUs: perRequestUs(catalogAfter.cpuSeconds - catalogBefore.cpuSeconds),
+    };
+  } catch (error) {
+    throw new Error(
+      `${step}: ${describe(error)}\n${lastOutput(server)}${lastOutput(catalog.process)}`,
+      { cause: error },
+    );
+  } finally {
+    await server.stop();
+    // LOG_LEVEL=warn: anything a server wrote during a valid run deserves a look.
+    if (server.output() !== '') progress(`${step}: the server wrote:\n${server.output()}`);
+  }
+}
+
+function lastOutput(server: ServerProcess): string {
+  const output = server.output();
+  return output === '' ? '' : `--- last output of ${server.name} ---\n${output}\n`;
+}
+
+/** The message of `error` followed by those of its causes. */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let current = error; current !== undefined && messages.length < 5;) {
+    messages.push(current instanceof Error ? current.message : String(current));
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return messages.join(': ');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  // Every child is killed on exit (startServer), so exiting is enough to clean up.
+  process.once('SIGINT', () => {
+    progress('interrupted; stopping the servers');
+    process.exit(130);
+  });
+  process.once('SIGTERM', () => process.exit(143));
+  // Every step is bounded on its own; this bounds the whole, should anything hang regardless.
+  const budgetMs =
+    2 * READY_TIMEOUT_MS +
+    options.runs *
+      CONTENDERS.length *
+      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000);
+  setTimeout(() => {
+    progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
+    process.exit(1);
+  }, budgetMs).unref();
+
+  progress('starting the catalog subgraph (embedded store, in-process bus)');
+  const catalog = await startCatalog();
+  try {
+    progress(`seeding ${SEEDED_ITEMS} items`);
+    await seedCatalog(catalog.url);
+    const figures: RunFigures[] = [];
+    const firstPage: { text?: string } = {};
+    for (let run = 1; run <= options.runs; run++) {
+      for (const contender of CONTENDERS) {
+        figures.push(await measureRun(contender, run, catalog, options, firstPage));
+      }
+    }
+    const model = cpus()[0]?.model.trim();
+    process.stdout.write(
+      formatReport(
+        {
+          date: new Date(),
+          query: QUERY,
+          seededItems: SEEDED_ITEMS,
+          connections: options.connections,
+          durationSeconds: options.durationSeconds,
+          warmupSeconds: options.warmupSeconds,
+          runs: options.runs,
+          machine:
+            `${availableParallelism()} cores${model ? ` (${model})` : ''}, ` +
+            `${platform()} ${arch()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+          nodeVersion: process.version,
+          servers: Object.fromEntries(CONTENDERS.map(({ key, label }) => [key, label])),
+        },
+        figures,
+      ),
+    );
+  } finally {
+    await catalog.process.stop();
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`\nbench failed: ${describe(error)}\n`);
+  process.exit(1);
+}
