@@ -1,16 +1,23 @@
 /**
  * The baseline of `npm run bench`: `@apollo/gateway` and `@apollo/server` as their
  * documentation shows them, with default settings (`startStandaloneServer`, the data source's
- * own fetcher, no plugins), serving the same supergraph file as the router. Only the catalog's
- * routing URL is replaced, the standard way: `buildService` with a `RemoteGraphQLDataSource`.
+ * own fetcher, no plugins), serving the same supergraph file as the router. Two things only,
+ * both the documented way (`buildService` returning a `RemoteGraphQLDataSource`): the catalog's
+ * routing URL is replaced, and each subgraph request carries the signed viewer header without
+ * which subgraphs refuse to answer anyone but the router (an anonymous viewer, signed per
+ * request as the router does, with `ROUTER_SECRET` from the environment).
  *
- *   node --import tsx bench/plainGateway.ts --port 4100 --catalog-url http://127.0.0.1:4001/graphql
+ *   ROUTER_SECRET=… node --import tsx bench/plainGateway.ts --port 4100 \
+ *     --catalog-url http://127.0.0.1:4001/graphql
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
+// The module itself, not the chassis entry point: that one also loads the MongoDB driver, the
+// embedded store and the broker client, whose memory would then count against the baseline.
+import { signViewer, VIEWER_HEADER } from '../packages/chassis/src/auth/Viewer.ts';
 
 try {
   const { values } = parseArgs({
@@ -18,14 +25,20 @@ try {
   });
   const port = Number(values.port);
   const catalogUrl = values['catalog-url'];
-  if (!Number.isInteger(port) || catalogUrl === undefined) {
-    throw new Error('usage: plainGateway.ts --port <port> --catalog-url <url>');
+  const routerSecret = process.env['ROUTER_SECRET'];
+  if (!Number.isInteger(port) || catalogUrl === undefined || routerSecret === undefined) {
+    throw new Error('usage: ROUTER_SECRET=… plainGateway.ts --port <port> --catalog-url <url>');
   }
 
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
     buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: name === 'catalog' ? catalogUrl : (url ?? '') }),
+      new RemoteGraphQLDataSource({
+        url: name === 'catalog' ? catalogUrl : (url ?? ''),
+        willSendRequest({ request }) {
+          request.http?.headers.set(VIEWER_HEADER, signViewer(null, routerSecret));
+        },
+      }),
   });
   const server = new ApolloServer({ gateway });
   await startStandaloneServer(server, { listen: { port, host: '127.0.0.1' } });

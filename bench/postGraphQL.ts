@@ -7,16 +7,22 @@ export interface GraphQLReply {
   body: { data?: unknown; errors?: unknown } | undefined;
 }
 
-/** POSTs one GraphQL operation as JSON; rejects when no answer arrives within `timeoutMs`. */
+export interface PostOptions {
+  variables?: Record<string, unknown>;
+  headers?: Record<string, string>;
+  /** Rejects when no whole answer arrived by then. Default 5 s. */
+  timeoutMs?: number;
+}
+
+/** POSTs one GraphQL operation as JSON. */
 export async function postGraphQL(
   url: string,
   query: string,
-  variables: Record<string, unknown> = {},
-  timeoutMs = 5_000,
+  { variables = {}, headers = {}, timeoutMs = 5_000 }: PostOptions = {},
 ): Promise<GraphQLReply> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(timeoutMs),
   });

@@ -7,8 +7,10 @@
  *
  *   npm run bench -- --duration 15 --connections 20
  */
+import { randomBytes } from 'node:crypto';
 import { availableParallelism, arch, cpus, platform, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
+import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
@@ -21,6 +23,8 @@ const PAGE_SIZE = 20;
 const SEEDED_ITEMS = 50;
 const READY_TIMEOUT_MS = 60_000;
 const CHECK_TIMEOUT_MS = 2_000;
+/** Shared by the catalog and the server in front of it, fresh for every benchmark. */
+const ROUTER_SECRET = randomBytes(32).toString('base64url');
 
 const USAGE = `Usage: npm run bench -- [options]
 
@@ -86,6 +90,10 @@ function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
     ...Object.fromEntries(inherited),
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    ROUTER_SECRET,
+    // @apollo/gateway otherwise probes cloud metadata endpoints at start and sends usage
+    // metrics to Apollo: the benchmark talks to nothing but 127.0.0.1.
+    APOLLO_TELEMETRY_DISABLED: 'true',
     ...settings,
   };
 }
@@ -140,20 +148,32 @@ async function startCatalog(): Promise<{ process: ServerProcess; url: string }> 
 
 const CREATE_ITEM = `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`;
 
-/** Adds `SEEDED_ITEMS` items through GraphQL and checks the catalog holds exactly those. */
+/**
+ * Adds `SEEDED_ITEMS` items through GraphQL and checks the catalog holds exactly those. The
+ * catalog answers the router only, so the bench signs the viewer header as the router would,
+ * for an administrator.
+ */
 async function seedCatalog(catalogUrl: string): Promise<void> {
+  const asAdmin = () => ({
+    [VIEWER_HEADER]: signViewer({ userId: 'bench', roles: [Role.Admin] }, ROUTER_SECRET),
+  });
   for (let index = 1; index <= SEEDED_ITEMS; index++) {
     const input = {
       name: `Bench item ${String(index).padStart(2, '0')}`,
       description: 'Seeded by npm run bench.',
       price: ((index * 37) % 1000) + 1,
     };
-    const reply = await postGraphQL(catalogUrl, CREATE_ITEM, { input });
+    const reply = await postGraphQL(catalogUrl, CREATE_ITEM, {
+      variables: { input },
+      headers: asAdmin(),
+    });
     if (reply.status !== 200 || reply.body?.errors !== undefined) {
       throw new Error(`seeding the catalog failed (HTTP ${reply.status}): ${reply.text}`);
     }
   }
-  const reply = await postGraphQL(catalogUrl, '{ items(first: 0) { totalCount } }');
+  const reply = await postGraphQL(catalogUrl, '{ items(first: 0) { totalCount } }', {
+    headers: asAdmin(),
+  });
   const total = (reply.body?.data as { items?: { totalCount?: number } } | undefined)?.items
     ?.totalCount;
   if (total !== SEEDED_ITEMS) {
@@ -195,7 +215,8 @@ async function measureRun(
   progress(`${step}: starting`);
   const server = await startServer({
     ...contender.start(port, catalog.url),
-    isReady: async () => isExpectedPage(await postGraphQL(url, QUERY, {}, CHECK_TIMEOUT_MS)),
+    isReady: async () =>
+      isExpectedPage(await postGraphQL(url, QUERY, { timeoutMs: CHECK_TIMEOUT_MS })),
     readyTimeoutMs: READY_TIMEOUT_MS,
   });
   try {

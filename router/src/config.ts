@@ -1,6 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { infrastructureConfig, loadConfig, logLevel, port, z } from '@play-economy/chassis';
+import {
+  infrastructureConfig,
+  loadConfig,
+  logLevel,
+  port,
+  routerSecretConfig,
+  routerSecretOf,
+  z,
+} from '@play-economy/chassis';
 import type { LandingPage } from './createRouter.ts';
 import { parseSubgraphUrls } from './subgraphs/parseSubgraphUrls.ts';
 
@@ -34,6 +42,7 @@ const routerEnv = z
     LOG_LEVEL: logLevel(),
     /** Defaults to on, except in production. */
     INTROSPECTION: flag.optional(),
+    ...routerSecretConfig,
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -47,6 +56,7 @@ const routerEnv = z
       logLevel: env.LOG_LEVEL,
       introspection: env.INTROSPECTION ?? !production,
       landingPage,
+      routerSecret: routerSecretOf(env),
     };
   });
 

@@ -49,6 +49,8 @@ export interface RouterOptions {
   watchSupergraph?: boolean;
   /** Deadline of one subgraph request, in milliseconds. Default `30000`. */
   subgraphTimeoutMs?: number;
+  /** Secret shared with the subgraphs, to sign the viewer forwarded to them. */
+  routerSecret: string;
   /** Logger for the router and the gateway. Default: a pino logger for service `router`. */
   logger?: Logger;
 }
@@ -115,7 +117,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher),
+      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher, options.routerSecret),
   });
   // Readiness follows what the gateway actually serves, not what the file says.
   gateway.onSchemaLoadOrUpdate(() => {
@@ -149,7 +151,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId };
+        return { requestId, viewer: null };
       },
     }),
   );

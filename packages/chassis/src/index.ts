@@ -23,3 +23,4 @@ export * from './bus/Inbox.ts';
 export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
 export * from './http/requestIdOf.ts';
+export * from './auth/Viewer.ts';

@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER } from '@play-economy/chassis';
+import { REQUEST_ID_HEADER, signViewer, VIEWER_HEADER, type Viewer } from '@play-economy/chassis';
 import type { SubgraphFetcher } from './createSubgraphFetcher.ts';
 import { SubgraphHttpError } from './SubgraphHttpError.ts';
 import { SubgraphUnavailable } from './SubgraphUnavailable.ts';
@@ -11,6 +11,8 @@ const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 export interface RouterContext {
   /** Sent to every subgraph as `x-request-id`, so one request's log lines can be joined. */
   requestId: string;
+  /** The caller, verified from its access token; null when anonymous. */
+  viewer: Viewer | null;
 }
 
 type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError']>;
@@ -25,17 +27,25 @@ type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError
 export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   readonly name: string;
 
-  constructor(name: string, url: string, fetcher: SubgraphFetcher) {
+  readonly #routerSecret: string;
+
+  constructor(name: string, url: string, fetcher: SubgraphFetcher, routerSecret: string) {
     super({ url, fetcher });
     this.name = name;
+    this.#routerSecret = routerSecret;
   }
 
   override willSendRequest({
     request,
     context,
   }: GraphQLDataSourceProcessOptions<RouterContext>): void {
-    // Health checks and schema loading run without a client request, hence no id.
-    if ('requestId' in context) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    // Health checks and schema loading run without a client request: no id, no viewer.
+    const fromClient = 'requestId' in context;
+    if (fromClient) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
+    request.http?.headers.set(
+      VIEWER_HEADER,
+      signViewer(fromClient ? context.viewer : null, this.#routerSecret),
+    );
   }
 
   override didEncounterError(

@@ -5,13 +5,19 @@ import { createLogger } from '@play-economy/chassis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/index.ts';
 import { composeSupergraph } from '../support/composeSupergraph.ts';
-import { productsSdl, unusedUrl } from '../support/testSubgraphs.ts';
+import { productsSdl, TEST_ROUTER_SECRET, unusedUrl } from '../support/testSubgraphs.ts';
 
 describe('router start-up failures', () => {
   let directory: string;
   const logger = createLogger({ service: 'router', level: 'silent' });
   const start = (supergraphPath: string, port = 0) =>
-    createRouter({ supergraphPath, port, host: '127.0.0.1', logger });
+    createRouter({
+      supergraphPath,
+      port,
+      host: '127.0.0.1',
+      logger,
+      routerSecret: TEST_ROUTER_SECRET,
+    });
 
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'router-startup-'));

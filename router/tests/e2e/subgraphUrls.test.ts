@@ -4,7 +4,12 @@ import { createRouter } from '../../src/index.ts';
 import { SUBGRAPH_UNAVAILABLE_MESSAGE } from '../../src/errors/createRouterErrorFormatter.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
-import { startHttpStub, unusedUrl, type TestSubgraph } from '../support/testSubgraphs.ts';
+import {
+  startHttpStub,
+  TEST_ROUTER_SECRET,
+  unusedUrl,
+  type TestSubgraph,
+} from '../support/testSubgraphs.ts';
 
 const SPANNING_QUERY = '{ product(id: "1") { name reviews { body } } }';
 
@@ -80,6 +85,7 @@ describe('a subgraph answering HTTP errors', () => {
       port: 0,
       host: '127.0.0.1',
       subgraphUrls: { reviews: stubs.get(status)?.url ?? '' },
+      routerSecret: TEST_ROUTER_SECRET,
       logger: createLogger({ service: 'router', level: 'silent' }),
     });
   };

@@ -10,6 +10,7 @@ import {
   startProducts,
   startReviews,
   type TestSubgraph,
+  TEST_ROUTER_SECRET,
 } from './testSubgraphs.ts';
 
 export interface TestStack {
@@ -53,6 +54,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     host: '127.0.0.1',
     introspection: true,
     landingPage: 'sandbox',
+    routerSecret: TEST_ROUTER_SECRET,
     logger: createLogger({ service: 'router', level: 'silent' }),
     ...(typeof options.router === 'function'
       ? options.router({ products, reviews })

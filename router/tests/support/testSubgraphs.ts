@@ -40,6 +40,9 @@ type Review {
   stars: Int!
 }`;
 
+/** The secret test routers sign forwarded viewers with. */
+export const TEST_ROUTER_SECRET = 'router-tests-secret-router-tests-secret';
+
 /** What the leaking resolver throws: a message with a connection string. */
 export const LEAKY_MESSAGE = 'connect failed: mongodb://admin:hunter2@db.internal:27017';
 

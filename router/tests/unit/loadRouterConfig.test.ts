@@ -4,6 +4,8 @@ import { ConfigError } from '@play-economy/chassis';
 import { describe, expect, it } from 'vitest';
 import { loadRouterConfig } from '../../src/config.ts';
 
+const SECRET = 'a-production-secret-of-32-characters!';
+
 describe('loadRouterConfig', () => {
   it('defaults to development on port 4000 serving this repository supergraph', () => {
     expect(loadRouterConfig({})).toEqual({
@@ -15,19 +17,29 @@ describe('loadRouterConfig', () => {
       logLevel: 'info',
       introspection: true,
       landingPage: 'sandbox',
+      routerSecret: expect.any(String),
     });
   });
 
+  it('requires a ROUTER_SECRET of at least 32 characters in production', () => {
+    expect(() => loadRouterConfig({ NODE_ENV: 'production' })).toThrow(/ROUTER_SECRET/);
+    expect(() => loadRouterConfig({ ROUTER_SECRET: 'short' })).toThrow(/ROUTER_SECRET/);
+    expect(loadRouterConfig({ NODE_ENV: 'production', ROUTER_SECRET: SECRET }).routerSecret).toBe(
+      SECRET,
+    );
+  });
+
   it('turns introspection and the Sandbox off in production', () => {
-    const config = loadRouterConfig({ NODE_ENV: 'production' });
+    const config = loadRouterConfig({ NODE_ENV: 'production', ROUTER_SECRET: SECRET });
     expect(config.introspection).toBe(false);
     expect(config.landingPage).toBe('production');
   });
 
   it('lets INTROSPECTION override the default', () => {
-    expect(loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' }).introspection).toBe(
-      true,
-    );
+    expect(
+      loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', ROUTER_SECRET: SECRET })
+        .introspection,
+    ).toBe(true);
     expect(loadRouterConfig({ INTROSPECTION: '0' }).introspection).toBe(false);
   });
 

@@ -1,7 +1,14 @@
-import { infrastructureConfig, loadConfig, port, z } from '@play-economy/chassis';
+import {
+  infrastructureConfig,
+  loadConfig,
+  port,
+  routerSecretConfig,
+  z,
+} from '@play-economy/chassis';
 
 const schema = z.object({
   ...infrastructureConfig,
+  ...routerSecretConfig,
   CATALOG_PORT: port(4001),
   CATALOG_HOST: z.string().min(1).default('0.0.0.0'),
   /** Database name, on MongoDB or in the embedded engine. */

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { serveSubgraph, startServiceRuntime, type EventBus } from '@play-economy/chassis';
+import {
+  routerSecretOf,
+  serveSubgraph,
+  startServiceRuntime,
+  type EventBus,
+} from '@play-economy/chassis';
 import { parse } from 'graphql';
 import { CreateItem } from './application/CreateItem.ts';
 import { DeleteItem } from './application/DeleteItem.ts';
@@ -52,6 +57,7 @@ export async function start(
       context: (base) => ({ ...base, catalog }),
       port: config.CATALOG_PORT,
       host: config.CATALOG_HOST,
+      routerSecret: routerSecretOf(config),
       logger: runtime.logger,
       readiness: runtime.readiness,
     });

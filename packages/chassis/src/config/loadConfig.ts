@@ -43,3 +43,24 @@ export const infrastructureConfig = {
   LOG_LEVEL: logLevel(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 };
+
+/**
+ * The secret the router signs forwarded identities with and subgraphs check them with. Only
+ * development may fall back to a well-known value, so `npm start` needs no settings.
+ */
+export const routerSecretConfig = {
+  ROUTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+};
+
+const DEVELOPMENT_ROUTER_SECRET = 'development-only-router-secret-never-use-in-production';
+
+export function routerSecretOf(config: {
+  ROUTER_SECRET?: string | undefined;
+  NODE_ENV: string;
+}): string {
+  if (config.ROUTER_SECRET) return config.ROUTER_SECRET;
+  if (config.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration:\n  ROUTER_SECRET: required in production');
+  }
+  return DEVELOPMENT_ROUTER_SECRET;
+}

@@ -11,6 +11,8 @@ import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from '../errors/formatError.ts';
 import { healthRoutes, type ReadinessCheck } from '../health/healthRoutes.ts';
+import { verifyViewer, VIEWER_HEADER, type Viewer } from '../auth/Viewer.ts';
+import { ErrorCode } from '../errors/DomainError.ts';
 import { listen, localUrl } from '../http/listen.ts';
 import { requestIdOf } from '../http/requestIdOf.ts';
 
@@ -25,6 +27,8 @@ export interface RequestContext {
   /** A logger whose lines carry this request's id. */
   logger: Logger;
   requestId: string;
+  /** The caller as the router verified it; null when anonymous. */
+  viewer: Viewer | null;
 }
 
 export interface ServeSubgraphOptions<TContext extends RequestContext> {
@@ -36,6 +40,8 @@ export interface ServeSubgraphOptions<TContext extends RequestContext> {
   context: (base: RequestContext) => TContext | Promise<TContext>;
   port: number;
   host: string;
+  /** Shared with the router: requests without its signed viewer header are refused. */
+  routerSecret: string;
   logger: Logger;
   /** Dependencies whose reachability `/health/ready` reports (store, broker, ...). */
   readiness: Record<string, ReadinessCheck>;
@@ -82,11 +88,36 @@ export async function serveSubgraph<TContext extends RequestContext>(
   app.use(healthRoutes(options.readiness));
   app.use(
     '/graphql',
+    // Only the router may call a subgraph: it alone can sign the viewer header.
+    (req, res, next) => {
+      const verification = verifyViewer(req.get(VIEWER_HEADER), options.routerSecret);
+      if (verification.ok) {
+        res.locals['viewer'] = verification.viewer;
+        return next();
+      }
+      logger.warn(
+        { reason: verification.reason, ip: req.ip },
+        'refused a request not from the router',
+      );
+      res.status(401).json({
+        errors: [
+          {
+            message: 'Subgraphs answer the router only; send requests to the router',
+            extensions: { code: ErrorCode.Unauthenticated },
+          },
+        ],
+      });
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
-        return options.context({ requestId, logger: logger.child({ requestId }) });
+        const viewer = res.locals['viewer'] as Viewer | null;
+        return options.context({
+          requestId,
+          viewer,
+          logger: logger.child({ requestId, ...(viewer ? { userId: viewer.userId } : {}) }),
+        });
       },
     }),
   );

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type GraphQLResponse, type RunningStack } from '@play-economy/local-stack';
+import {
+  createGraphQLClient,
+  startStack,
+  type GraphQLResponse,
+  type RunningStack,
+} from '@play-economy/local-stack';
 import { anItem } from '../support/anItem.ts';
 
 let stack: RunningStack;
@@ -209,5 +214,25 @@ describe('paging and search', () => {
   ])('rejects a bad %s with BAD_USER_INPUT', async (field, variables) => {
     const { errors } = await stack.client.request<Page>(PAGE, variables);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('the catalog subgraph itself', () => {
+  it.each([
+    ['no viewer header', {}],
+    ['a forged signature', { 'x-play-economy-viewer': 'eyJyb2xlcyI6WyJBRE1JTiJdfQ.Zm9yZ2Vk' }],
+  ])('refuses a direct call with %s', async (_case, headers) => {
+    const client = createGraphQLClient(stack.subgraphUrls['catalog']!);
+    const response = await client.request(
+      `mutation { createItem(input: { name: "Sneaky", description: "", price: 1 }) { id } }`,
+      {},
+      headers,
+    );
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    const { data } = await stack.client.request<{ items: { totalCount: number } }>(
+      `{ items(search: "Sneaky") { totalCount } }`,
+    );
+    expect(data?.items.totalCount).toBe(0);
   });
 });
