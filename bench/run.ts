@@ -215,8 +215,11 @@ async function measureRun(
   progress(`${step}: starting`);
   const server = await startServer({
     ...contender.start(port, catalog.url),
-    isReady: async () =>
-      isExpectedPage(await postGraphQL(url, QUERY, { timeoutMs: CHECK_TIMEOUT_MS })),
+    // Ready once GraphQL answers at all; whether the answer is right is checked next, at once.
+    isReady: async () => {
+      const { body } = await postGraphQL(url, QUERY, { timeoutMs: CHECK_TIMEOUT_MS });
+      return body !== undefined && ('data' in body || 'errors' in body);
+    },
     readyTimeoutMs: READY_TIMEOUT_MS,
   });
   try {
@@ -286,7 +289,9 @@ function lastOutput(server: ServerProcess): string {
 function describe(error: unknown): string {
   const messages: string[] = [];
   for (let current = error; current !== undefined && messages.length < 5;) {
-    messages.push(current instanceof Error ? current.message : String(current));
+    const message = current instanceof Error ? current.message : String(current);
+    // A wrapper often quotes its cause already.
+    if (!messages.some((earlier) => earlier.includes(message))) messages.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
   return messages.join(': ');

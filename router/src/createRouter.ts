@@ -151,7 +151,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);
         res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId, viewer: null };
+        return { requestId, viewer: null, clientIp: req.ip };
       },
     }),
   );

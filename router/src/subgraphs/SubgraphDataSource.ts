@@ -13,6 +13,8 @@ export interface RouterContext {
   requestId: string;
   /** The caller, verified from its access token; null when anonymous. */
   viewer: Viewer | null;
+  /** The client's address (express `req.ip`, which honours the `trust proxy` setting). */
+  clientIp: string | undefined;
 }
 
 type ErrorHookParameters = Parameters<RemoteGraphQLDataSource['didEncounterError']>;
@@ -44,7 +46,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (fromClient) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
     request.http?.headers.set(
       VIEWER_HEADER,
-      signViewer(fromClient ? context.viewer : null, this.#routerSecret),
+      fromClient
+        ? signViewer(context.viewer, this.#routerSecret, { clientIp: context.clientIp })
+        : signViewer(null, this.#routerSecret),
     );
   }
 

@@ -20,10 +20,17 @@ export const VIEWER_HEADER = 'x-play-economy-viewer';
 /** How long a signed viewer is accepted after the router signed it. */
 export const VIEWER_MAX_AGE_SECONDS = 300;
 
+/** What the router attests about one request, besides who the caller is. */
+export interface RequestOrigin {
+  /** The client's address as the router saw it (after its trusted proxies). */
+  clientIp?: string | undefined;
+}
+
 interface SignedClaims {
   /** The user id; absent for an anonymous caller. */
   sub?: string;
   roles: Role[];
+  ip?: string;
   /** Seconds since the epoch when the router signed this. */
   iat: number;
 }
@@ -33,10 +40,16 @@ function mac(payload: string, secret: string): Buffer {
 }
 
 /** `<base64url claims>.<base64url HMAC-SHA256>` for the given viewer (null: anonymous). */
-export function signViewer(viewer: Viewer | null, secret: string, now = Date.now()): string {
+export function signViewer(
+  viewer: Viewer | null,
+  secret: string,
+  origin: RequestOrigin = {},
+  now = Date.now(),
+): string {
   const claims: SignedClaims = {
     ...(viewer ? { sub: viewer.userId } : {}),
     roles: viewer ? [...viewer.roles] : [],
+    ...(origin.clientIp ? { ip: origin.clientIp } : {}),
     iat: Math.floor(now / 1000),
   };
   const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
@@ -44,7 +57,7 @@ export function signViewer(viewer: Viewer | null, secret: string, now = Date.now
 }
 
 export type ViewerVerification =
-  { ok: true; viewer: Viewer | null } | { ok: false; reason: string };
+  { ok: true; viewer: Viewer | null; origin: RequestOrigin } | { ok: false; reason: string };
 
 const ROLES = new Set<string>(Object.values(Role));
 
@@ -79,8 +92,10 @@ export function verifyViewer(
   if (!Array.isArray(roles) || !roles.every((role) => ROLES.has(role))) {
     return { ok: false, reason: 'malformed' };
   }
-  if (claims.sub === undefined) return { ok: true, viewer: null };
-  if (typeof claims.sub !== 'string' || claims.sub === '')
+  const origin = { clientIp: typeof claims.ip === 'string' ? claims.ip : undefined };
+  if (claims.sub === undefined) return { ok: true, viewer: null, origin };
+  if (typeof claims.sub !== 'string' || claims.sub === '') {
     return { ok: false, reason: 'malformed' };
-  return { ok: true, viewer: { userId: claims.sub, roles } };
+  }
+  return { ok: true, viewer: { userId: claims.sub, roles }, origin };
 }

@@ -29,6 +29,8 @@ export interface RequestContext {
   requestId: string;
   /** The caller as the router verified it; null when anonymous. */
   viewer: Viewer | null;
+  /** The client's address, as the router attests it. */
+  clientIp: string | undefined;
 }
 
 export interface ServeSubgraphOptions<TContext extends RequestContext> {
@@ -93,6 +95,7 @@ export async function serveSubgraph<TContext extends RequestContext>(
       const verification = verifyViewer(req.get(VIEWER_HEADER), options.routerSecret);
       if (verification.ok) {
         res.locals['viewer'] = verification.viewer;
+        res.locals['clientIp'] = verification.origin.clientIp;
         return next();
       }
       logger.warn(
@@ -116,6 +119,7 @@ export async function serveSubgraph<TContext extends RequestContext>(
         return options.context({
           requestId,
           viewer,
+          clientIp: res.locals['clientIp'] as string | undefined,
           logger: logger.child({ requestId, ...(viewer ? { userId: viewer.userId } : {}) }),
         });
       },
