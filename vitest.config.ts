@@ -8,6 +8,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
+    reporters: ['default', './scripts/plainSummaryReporter.ts'],
     env: { LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' },
     projects: [
       {
