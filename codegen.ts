@@ -31,6 +31,7 @@ function subgraph(name: string) {
 const config = {
   generates: {
     ...subgraph('catalog'),
+    ...subgraph('identity'),
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },
 };

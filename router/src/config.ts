@@ -9,6 +9,10 @@ import {
   routerSecretOf,
   z,
 } from '@play-economy/chassis';
+import {
+  ASYMMETRIC_ALGORITHMS,
+  type AccessTokenAlgorithm,
+} from './auth/createAccessTokenVerifier.ts';
 import type { LandingPage } from './createRouter.ts';
 import { parseSubgraphUrls } from './subgraphs/parseSubgraphUrls.ts';
 
@@ -20,6 +24,28 @@ const DEFAULT_SUPERGRAPH_PATH = fileURLToPath(
 const flag = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
+
+/** `ES256,RS256`: signature algorithms access tokens may use; asymmetric ones only. */
+const algorithms = z
+  .string()
+  .default('ES256')
+  .transform((value, context) => {
+    const names = value
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+    const refused = names.filter(
+      (name) => !(ASYMMETRIC_ALGORITHMS as readonly string[]).includes(name),
+    );
+    if (refused.length > 0 || names.length === 0) {
+      context.addIssue({
+        code: 'custom',
+        message: `must list asymmetric JWS algorithms (${ASYMMETRIC_ALGORITHMS.join(', ')}); refused: ${refused.join(', ') || 'none given'}`,
+      });
+      return z.NEVER;
+    }
+    return [...new Set(names)] as AccessTokenAlgorithm[];
+  });
 
 const routerEnv = z
   .object({
@@ -43,6 +69,13 @@ const routerEnv = z
     /** Defaults to on, except in production. */
     INTROSPECTION: flag.optional(),
     ...routerSecretConfig,
+    /** The identity service's key set, to verify access tokens with. */
+    JWKS_URL: z.url().default('http://localhost:4002/.well-known/jwks.json'),
+    JWT_ISSUER: z.string().min(1).default('play-economy-identity'),
+    JWT_AUDIENCE: z.string().min(1).default('play-economy'),
+    JWT_ALGORITHMS: algorithms,
+    /** Leeway for `exp`, `nbf` and `iat`. */
+    JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -57,6 +90,13 @@ const routerEnv = z
       introspection: env.INTROSPECTION ?? !production,
       landingPage,
       routerSecret: routerSecretOf(env),
+      auth: {
+        jwksUrl: env.JWKS_URL,
+        issuer: env.JWT_ISSUER,
+        audience: env.JWT_AUDIENCE,
+        algorithms: env.JWT_ALGORITHMS,
+        clockToleranceSeconds: env.JWT_CLOCK_SKEW_SECONDS,
+      },
     };
   });
 

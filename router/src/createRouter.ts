@@ -17,6 +17,12 @@ import {
   type Logger,
 } from '@play-economy/chassis';
 import express from 'express';
+import { authenticateRequests, viewerOf } from './auth/authenticateRequests.ts';
+import {
+  createAccessTokenVerifier,
+  type AccessTokenVerifierOptions,
+} from './auth/createAccessTokenVerifier.ts';
+import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
@@ -51,6 +57,13 @@ export interface RouterOptions {
   subgraphTimeoutMs?: number;
   /** Secret shared with the subgraphs, to sign the viewer forwarded to them. */
   routerSecret: string;
+  /**
+   * How to verify `Authorization: Bearer` access tokens (issuer's JWKS, `iss`, `aud`, ...).
+   * Without it the router accepts no token: a request with an `Authorization` header is refused
+   * with 401, and every caller is anonymous. Either way the supergraph's `@authenticated`,
+   * `@requiresScopes` and `@policy` are enforced.
+   */
+  auth?: AccessTokenVerifierOptions;
   /** Logger for the router and the gateway. Default: a pino logger for service `router`. */
   logger?: Logger;
 }
@@ -86,8 +99,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     subgraphTimeoutMs = 30_000,
   } = options;
   const logger = options.logger ?? createLogger({ service: 'router' });
+  // Before listening: a bad setting (an algorithm that is not asymmetric) stops the start.
+  const verify = options.auth && createAccessTokenVerifier(options.auth);
 
   let supergraph: PreparedSupergraph | undefined;
+  /** The supergraph last handed to the gateway, whose `gatewaySdl` the gateway reports back. */
+  let handedOver: PreparedSupergraph | undefined;
   let gatewayLoaded = false;
   let stopping = false;
 
@@ -105,7 +122,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const { server: httpServer, port: boundPort } = await listen(app, port, host);
 
   const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
-  const gateway = new ApolloGateway({
+  const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),
     supergraphSdl: watchSupergraphFile({
       path: supergraphPath,
@@ -115,9 +132,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         supergraph = loaded;
         logSupergraph(loaded, supergraphPath, subgraphUrls, logger);
       },
+      onPrepare: (prepared) => {
+        handedOver = prepared;
+      },
     }),
     buildService: ({ name, url }) =>
       new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher, options.routerSecret),
+  });
+  const gateway = new AuthorizingGateway({
+    gateway: apolloGateway,
+    supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
+    logger: logger.child({ component: 'authorization' }),
   });
   // Readiness follows what the gateway actually serves, not what the file says.
   gateway.onSchemaLoadOrUpdate(() => {
@@ -146,13 +171,20 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
 
   app.use(
     '/graphql',
+    (req, res, next) => {
+      res.locals['requestId'] = requestIdOf(req);
+      res.setHeader(REQUEST_ID_HEADER, res.locals['requestId'] as string);
+      next();
+    },
+    // Before GraphQL: a request with a bad credential ends here, whatever it asks for.
+    authenticateRequests({ verify, logger: logger.child({ component: 'auth' }) }),
     express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const requestId = requestIdOf(req);
-        res.setHeader(REQUEST_ID_HEADER, requestId);
-        return { requestId, viewer: null, clientIp: req.ip };
-      },
+      context: async ({ req, res }) => ({
+        requestId: res.locals['requestId'] as string,
+        viewer: viewerOf(res),
+        clientIp: req.ip,
+      }),
     }),
   );
 

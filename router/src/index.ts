@@ -12,3 +12,20 @@ export {
 } from './supergraph/prepareSupergraph.ts';
 export { parseSubgraphUrls } from './subgraphs/parseSubgraphUrls.ts';
 export { loadRouterConfig, type RouterConfig } from './config.ts';
+export {
+  createAccessTokenVerifier,
+  ASYMMETRIC_ALGORITHMS,
+  type AccessTokenAlgorithm,
+  type AccessTokenVerifier,
+  type AccessTokenVerifierOptions,
+} from './auth/createAccessTokenVerifier.ts';
+export { bearerTokenOf } from './auth/bearerTokenOf.ts';
+export { InvalidAccessToken, type BearerError } from './auth/InvalidAccessToken.ts';
+export { KeySetUnavailable } from './auth/KeySetUnavailable.ts';
+export {
+  buildAuthorizationIndex,
+  type AccessRequirement,
+  type AuthorizationIndex,
+} from './authorization/buildAuthorizationIndex.ts';
+export { filterOperation, type FilteredOperation } from './authorization/filterOperation.ts';
+export { restoreRemovedFields } from './authorization/restoreRemovedFields.ts';

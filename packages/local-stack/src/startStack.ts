@@ -1,6 +1,8 @@
 import { start as startCatalog } from '@play-economy/catalog';
 import { loadCatalogConfig } from '@play-economy/catalog/config';
 import { createLogger, InProcessBus, type EventBus } from '@play-economy/chassis';
+import { start as startIdentity, type RunningIdentity } from '@play-economy/identity';
+import { loadIdentityConfig } from '@play-economy/identity/config';
 import { createRouter, loadRouterConfig } from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 
@@ -21,6 +23,8 @@ export interface RunningStack {
   client: GraphQLClient;
   /** Each subgraph's own `/graphql` URL, by name. */
   subgraphUrls: Record<string, string>;
+  /** The identity subgraph: its JWKS URL, and its use cases for operations such as key rotation. */
+  identity: RunningIdentity;
   /** Stops the router first, then the subgraphs. */
   stop(): Promise<void>;
 }
@@ -37,6 +41,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     ephemeral ? { port: 0, host: '127.0.0.1' } : { port, host };
 
   const catalogConfig = loadCatalogConfig(env);
+  const identityConfig = loadIdentityConfig(env);
   const routerConfig = loadRouterConfig(env);
   const bus: EventBus | undefined = catalogConfig.AMQP_URL
     ? undefined
@@ -56,7 +61,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       bus ? { bus } : {},
     );
     stops.push(() => catalog.stop());
-    const subgraphUrls = { catalog: catalog.url };
+    const identityAt = listenOn(identityConfig.IDENTITY_PORT, identityConfig.IDENTITY_HOST);
+    const identity = await startIdentity(
+      { ...identityConfig, IDENTITY_PORT: identityAt.port, IDENTITY_HOST: identityAt.host },
+      bus ? { bus } : {},
+    );
+    stops.push(() => identity.stop());
+    const subgraphUrls = { catalog: catalog.url, identity: identity.url };
 
     const routerAt = listenOn(routerConfig.port, routerConfig.host);
     const router = await createRouter({
@@ -67,7 +78,13 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     });
     stops.push(() => router.stop());
 
-    return { routerUrl: router.url, client: createGraphQLClient(router.url), subgraphUrls, stop };
+    return {
+      routerUrl: router.url,
+      client: createGraphQLClient(router.url),
+      subgraphUrls,
+      identity,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

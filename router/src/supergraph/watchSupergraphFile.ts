@@ -21,6 +21,11 @@ export interface WatchSupergraphFileOptions {
    * refuse it, and then the router does not start) and every reload the gateway accepted.
    */
   onLoad?: (supergraph: PreparedSupergraph) => void;
+  /**
+   * Called with each supergraph just before the gateway is given it (its `gatewaySdl`), which
+   * it may still refuse: the gateway announces the schemas it loads with that SDL only.
+   */
+  onPrepare?: (supergraph: PreparedSupergraph) => void;
 }
 
 /**
@@ -29,11 +34,12 @@ export interface WatchSupergraphFileOptions {
  * version that cannot be read, parsed or loaded is logged and the current one kept.
  */
 export function watchSupergraphFile(options: WatchSupergraphFileOptions): SupergraphSdlHook {
-  const { path, logger, debounceMs = 100, onLoad } = options;
+  const { path, logger, debounceMs = 100, onLoad, onPrepare } = options;
 
   return async ({ update }) => {
     const initial = await readSupergraph(path);
     onLoad?.(initial);
+    onPrepare?.(initial);
     if (options.watch === false) return { supergraphSdl: initial.gatewaySdl };
 
     let current = initial.sdl;
@@ -52,6 +58,7 @@ export function watchSupergraphFile(options: WatchSupergraphFileOptions): Superg
       if (closed || sdl === current) return;
       try {
         const prepared = prepareSupergraph(sdl);
+        onPrepare?.(prepared);
         // Throws when the gateway refuses the new supergraph; it then keeps the old one.
         update(prepared.gatewaySdl);
         current = sdl;

@@ -62,4 +62,15 @@ describe('supergraph hot reload', () => {
     await rename(staging, stack.supergraphPath);
     expect(await eventually(async () => !(await priceIsServed()))).toBe(true);
   });
+
+  it('enforces the authorization directives of a reloaded supergraph', async () => {
+    await writeFile(stack.supergraphPath, stack.compose({ withPrice: true, secured: true }));
+    const secretIsGuarded = async () => {
+      const { body } = await postGraphQL(stack.router.url, '{ products { id } secret }');
+      return body.errors?.[0]?.extensions?.['code'] === 'UNAUTHENTICATED';
+    };
+    expect(await eventually(secretIsGuarded)).toBe(true);
+    const { body } = await postGraphQL(stack.router.url, '{ products { id } secret }');
+    expect(body.data).toEqual({ products: [{ id: '1' }, { id: '2' }], secret: null });
+  });
 });

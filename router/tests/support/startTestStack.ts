@@ -5,6 +5,12 @@ import { createLogger } from '@play-economy/chassis';
 import { createRouter, type RouterOptions, type RunningRouter } from '../../src/index.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
 import {
+  startTokenIssuer,
+  TEST_AUDIENCE,
+  TEST_ISSUER,
+  type TokenIssuer,
+} from './startTokenIssuer.ts';
+import {
   productsSdl,
   reviewsSdl,
   startProducts,
@@ -17,6 +23,8 @@ export interface TestStack {
   products: TestSubgraph;
   reviews: TestSubgraph;
   router: RunningRouter;
+  /** The token issuer the router trusts, when started with `auth`. */
+  issuer: TokenIssuer | undefined;
   /** The supergraph file the router serves. */
   supergraphPath: string;
   /** Composes the test subgraphs as they are now, at the URLs given (default: their own). */
@@ -29,6 +37,11 @@ export interface TestStackOptions {
   withPrice?: boolean;
   /** Compose the `@authenticated` / `@requiresScopes` fields into the first supergraph. */
   secured?: boolean;
+  /**
+   * Start a token issuer and have the router verify tokens against it. Its key set is
+   * refetched for every unknown `kid` (no cooldown), so rotation tests need not wait.
+   */
+  auth?: boolean;
   /** Routing URL of reviews written into the supergraph (default: the real one). */
   reviewsUrl?: string;
   /** Router options over the test defaults; a function receives the running subgraphs. */
@@ -39,7 +52,11 @@ export interface TestStackOptions {
 
 /** Two subgraphs on loopback, a supergraph file composed from them, and a router serving it. */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const [products, reviews] = await Promise.all([startProducts(), startReviews()]);
+  const [products, reviews, issuer] = await Promise.all([
+    startProducts(),
+    startReviews(),
+    options.auth ? startTokenIssuer() : undefined,
+  ]);
   const directory = await mkdtemp(join(tmpdir(), 'router-test-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   const compose: TestStack['compose'] = ({ withPrice = false, secured = false, reviewsUrl } = {}) =>
@@ -56,6 +73,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     landingPage: 'sandbox',
     routerSecret: TEST_ROUTER_SECRET,
     logger: createLogger({ service: 'router', level: 'silent' }),
+    ...(issuer
+      ? {
+          auth: {
+            jwksUrl: issuer.jwksUrl,
+            issuer: TEST_ISSUER,
+            audience: TEST_AUDIENCE,
+            jwksCooldownMs: 0,
+          },
+        }
+      : {}),
     ...(typeof options.router === 'function'
       ? options.router({ products, reviews })
       : options.router),
@@ -64,11 +91,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     products,
     reviews,
     router,
+    issuer,
     supergraphPath,
     compose,
     stop: async () => {
       await router.stop();
-      await Promise.all([products.stop(), reviews.stop()]);
+      await Promise.all([products.stop(), reviews.stop(), issuer?.stop()]);
       await rm(directory, { recursive: true, force: true });
     },
   };

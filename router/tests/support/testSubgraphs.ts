@@ -3,19 +3,28 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { listen } from '@play-economy/chassis';
+import {
+  listen,
+  VIEWER_HEADER,
+  verifyViewer,
+  type ViewerVerification,
+} from '@play-economy/chassis';
 import express from 'express';
 import { GraphQLError, parse, type GraphQLSchema } from 'graphql';
 
 const FEDERATION = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@authenticated", "@requiresScopes"])`;
 
-/** The products subgraph SDL; `withPrice` adds a field, to compose a newer supergraph. */
+/**
+ * The products subgraph SDL; `withPrice` adds a field, to compose a newer supergraph; `secured`
+ * adds fields and types guarded by `@authenticated` and `@requiresScopes` (roles are scopes).
+ */
 export function productsSdl({ withPrice = false, secured = false } = {}): string {
   return `${FEDERATION}
 type Product @key(fields: "id") {
   id: ID!
   name: String!
   ${withPrice ? 'price: Int!' : ''}
+  ${secured ? SECURED_PRODUCT_FIELDS : ''}
 }
 type Query {
   product(id: ID!): Product
@@ -26,9 +35,40 @@ type Query {
   missing: String
   "The x-request-id header this subgraph received."
   requestId: String
-  ${secured ? 'secret: String @authenticated  adminNote: String @requiresScopes(scopes: [["admin"]])' : ''}
-}`;
+  "The caller as the router-signed viewer header told this subgraph."
+  whoami: Caller!
+  ${secured ? SECURED_QUERY_FIELDS : ''}
 }
+type Caller {
+  userId: ID
+  roles: [String!]!
+}
+${secured ? SECURED_TYPES : ''}`;
+}
+
+const SECURED_PRODUCT_FIELDS = `
+  "Nullable and ADMIN only: a player reads null in its place."
+  cost: Int @requiresScopes(scopes: [["ADMIN"]])
+  "Non-null and ADMIN only: a player's null propagates to the product."
+  supplier: String! @requiresScopes(scopes: [["ADMIN"]])`;
+
+const SECURED_QUERY_FIELDS = `
+  secret: String @authenticated
+  adminNote: String @requiresScopes(scopes: [["ADMIN"]])
+  "Any signed-in caller, as its type says."
+  vault: Vault
+  search: [SearchResult]!`;
+
+const SECURED_TYPES = `
+type Vault @authenticated {
+  gold: Int!
+}
+union SearchResult = Product | Vault
+type Mutation {
+  ping: String!
+  like(id: ID!): Int @authenticated
+  restock(id: ID!, quantity: Int!): Product @requiresScopes(scopes: [["ADMIN"]])
+}`;
 
 export const reviewsSdl = `${FEDERATION}
 type Product @key(fields: "id") {
@@ -60,7 +100,15 @@ export interface TestSubgraph {
   url: string;
   /** TCP connections accepted so far: shows whether the router reuses connections. */
   connections(): number;
+  /** GraphQL requests received so far: shows whether the router called this subgraph. */
+  requests(): number;
   stop(): Promise<void>;
+}
+
+/** What the test subgraphs' resolvers get. */
+interface TestContext {
+  requestId: string | undefined;
+  viewer: ViewerVerification;
 }
 
 async function serve(name: string, schema: GraphQLSchema): Promise<TestSubgraph> {
@@ -72,11 +120,19 @@ async function serve(name: string, schema: GraphQLSchema): Promise<TestSubgraph>
   });
   await apollo.start();
   const app = express();
+  let requests = 0;
   app.use(
     '/graphql',
+    (_req, _res, next) => {
+      requests += 1;
+      next();
+    },
     express.json(),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ requestId: req.get('x-request-id') }),
+      context: async ({ req }): Promise<TestContext> => ({
+        requestId: req.get('x-request-id'),
+        viewer: verifyViewer(req.get(VIEWER_HEADER), TEST_ROUTER_SECRET),
+      }),
     }),
   );
   const { server, port } = await listen(app, 0, '127.0.0.1');
@@ -88,6 +144,7 @@ async function serve(name: string, schema: GraphQLSchema): Promise<TestSubgraph>
     name,
     url: `http://127.0.0.1:${port}/graphql`,
     connections: () => connections,
+    requests: () => requests,
     stop: async () => {
       await apollo.stop();
       await closeServer(server);
@@ -121,12 +178,30 @@ export function startProducts(): Promise<TestSubgraph> {
             });
           },
           requestId: (_: unknown, _args: unknown, context: unknown) =>
-            (context as { requestId?: string }).requestId ?? null,
+            (context as TestContext).requestId ?? null,
+          whoami: (_: unknown, _args: unknown, context: unknown) => {
+            const { viewer } = context as TestContext;
+            if (!viewer.ok) throw new Error(`viewer header refused: ${viewer.reason}`);
+            return { userId: viewer.viewer?.userId ?? null, roles: viewer.viewer?.roles ?? [] };
+          },
           secret: () => 'classified',
           adminNote: () => 'for admins',
+          vault: () => ({ gold: 1000 }),
+          search: () => [products[0], { gold: 1000 }],
+        },
+        Mutation: {
+          ping: () => 'pong',
+          like: () => 1,
+          restock: (_: unknown, { id }: { id: string }) =>
+            products.find((p) => p.id === id) ?? null,
+        },
+        SearchResult: {
+          __resolveType: (value: object) => ('gold' in value ? 'Vault' : 'Product'),
         },
         Product: {
           __resolveReference: ({ id }: { id: string }) => products.find((p) => p.id === id),
+          cost: () => 20,
+          supplier: () => 'Alchemists Guild',
         },
       },
     }),
@@ -159,6 +234,7 @@ export async function startHttpStub(status: number): Promise<TestSubgraph> {
     name: `http-${status}`,
     url: `http://127.0.0.1:${port}/graphql`,
     connections: () => 0,
+    requests: () => 0,
     stop: () => closeServer(server),
   };
 }

@@ -18,7 +18,41 @@ describe('loadRouterConfig', () => {
       introspection: true,
       landingPage: 'sandbox',
       routerSecret: expect.any(String),
+      auth: {
+        jwksUrl: 'http://localhost:4002/.well-known/jwks.json',
+        issuer: 'play-economy-identity',
+        audience: 'play-economy',
+        algorithms: ['ES256'],
+        clockToleranceSeconds: 30,
+      },
     });
+  });
+
+  it('reads how to verify access tokens', () => {
+    const config = loadRouterConfig({
+      JWKS_URL: 'http://identity:4002/.well-known/jwks.json',
+      JWT_ISSUER: 'issuer',
+      JWT_AUDIENCE: 'audience',
+      JWT_ALGORITHMS: 'ES256, EdDSA',
+      JWT_CLOCK_SKEW_SECONDS: '5',
+    });
+    expect(config.auth).toEqual({
+      jwksUrl: 'http://identity:4002/.well-known/jwks.json',
+      issuer: 'issuer',
+      audience: 'audience',
+      algorithms: ['ES256', 'EdDSA'],
+      clockToleranceSeconds: 5,
+    });
+  });
+
+  it('refuses token algorithms that are not asymmetric, and a bad JWKS URL', () => {
+    for (const value of ['none', 'HS256', 'ES256,HS512', '']) {
+      expect(() => loadRouterConfig({ JWT_ALGORITHMS: value })).toThrow(/JWT_ALGORITHMS/);
+    }
+    expect(() => loadRouterConfig({ JWKS_URL: 'not a url' })).toThrow(/JWKS_URL/);
+    expect(() => loadRouterConfig({ JWT_CLOCK_SKEW_SECONDS: '-1' })).toThrow(
+      /JWT_CLOCK_SKEW_SECONDS/,
+    );
   });
 
   it('requires a ROUTER_SECRET of at least 32 characters in production', () => {

@@ -33,6 +33,27 @@ export interface RequestContext {
   clientIp: string | undefined;
 }
 
+/** What a {@link PublicRoute} answers: a JSON body, with optional status and headers. */
+export interface PublicResponse {
+  /** Defaults to 200. */
+  status?: number;
+  /** Extra response headers, e.g. `Cache-Control`. */
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body: unknown;
+}
+
+/**
+ * A read-only JSON endpoint served beside `/graphql` to any caller, without the router's
+ * signed viewer: for documents meant to be public, such as a JWKS. It answers GET (and HEAD).
+ */
+export interface PublicRoute {
+  /** Absolute path, e.g. `/.well-known/jwks.json`. */
+  path: string;
+  /** Builds the response; a rejection is logged and answered with a bare 500. */
+  handler: () => PublicResponse | Promise<PublicResponse>;
+}
+
 export interface ServeSubgraphOptions<TContext extends RequestContext> {
   /** Subgraph SDL, with its federation `@link`. */
   typeDefs: DocumentNode;
@@ -47,6 +68,8 @@ export interface ServeSubgraphOptions<TContext extends RequestContext> {
   logger: Logger;
   /** Dependencies whose reachability `/health/ready` reports (store, broker, ...). */
   readiness: Record<string, ReadinessCheck>;
+  /** Endpoints anyone may call, mounted outside the router-only check of `/graphql`. */
+  publicRoutes?: readonly PublicRoute[];
 }
 
 export interface RunningSubgraph {
@@ -88,6 +111,17 @@ export async function serveSubgraph<TContext extends RequestContext>(
   await apollo.start();
 
   app.use(healthRoutes(options.readiness));
+  for (const route of options.publicRoutes ?? []) {
+    app.get(route.path, async (_req, res) => {
+      try {
+        const { status = 200, headers = {}, body } = await route.handler();
+        res.status(status).set(headers).json(body);
+      } catch (error) {
+        logger.error({ err: error, path: route.path }, 'public route failed');
+        res.status(500).json({ error: 'Internal server error' });
+      }
+    });
+  }
   app.use(
     '/graphql',
     // Only the router may call a subgraph: it alone can sign the viewer header.

@@ -1,0 +1,53 @@
+import type { Message, UnitOfWork } from '@play-economy/chassis';
+import { DEBIT_GIL_REQUESTED, isDebitGilRequestedPayload } from '../domain/DebitGilRequested.ts';
+import { gilChanged, gilDebited, gilDebitFailed } from '../domain/IdentityEvents.ts';
+import type { UserRepository } from '../domain/UserRepository.ts';
+import { recordEvents } from './recordEvents.ts';
+
+/**
+ * Pays for a purchase: takes its total from the buyer's gil and replies with
+ * `identity.gil.debited` (plus `identity.gil.changed`), or with `identity.gil.debit_failed`
+ * when the balance is short or the user unknown. A redelivered command changes nothing the
+ * second time: the debit, the replies and the inbox record commit together.
+ */
+export class DebitGilOnDebitGilRequested {
+  /** The durable queue, `<service>.<subscriber>`. */
+  static readonly queue = 'identity.debit_gil_on_debit_gil_requested';
+  static readonly topics = [DEBIT_GIL_REQUESTED];
+
+  constructor(
+    private readonly users: UserRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async handle(message: Message): Promise<void> {
+    const { payload } = message;
+    if (!isDebitGilRequestedPayload(payload)) {
+      // Retried, then dead-lettered for someone to look at: nothing sensible can be replied.
+      throw new Error(`${message.type} ${message.id} has no valid { purchaseId, userId, amount }`);
+    }
+    const { purchaseId, userId, amount } = payload;
+    await this.unitOfWork.handleOnce(
+      DebitGilOnDebitGilRequested.queue,
+      message,
+      async (session, record) => {
+        const change = await this.users.changeGil(userId, -amount, session);
+        const now = new Date();
+        if (change.ok) {
+          const balance = change.user.gil;
+          recordEvents(
+            [
+              gilDebited({ purchaseId, userId, amount, balance }),
+              gilChanged({ userId, balance, delta: -amount }),
+            ],
+            record,
+            now,
+          );
+          return;
+        }
+        const reason = change.reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
+        recordEvents([gilDebitFailed({ purchaseId, userId, amount, reason })], record, now);
+      },
+    );
+  }
+}

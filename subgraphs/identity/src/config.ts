@@ -1,0 +1,90 @@
+import {
+  ConfigError,
+  infrastructureConfig,
+  loadConfig,
+  port,
+  routerSecretConfig,
+  z,
+} from '@play-economy/chassis';
+
+const wholeNumber = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const optionalText = () =>
+  z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
+
+const schema = z.object({
+  ...infrastructureConfig,
+  ...routerSecretConfig,
+  IDENTITY_PORT: port(4002),
+  IDENTITY_HOST: z.string().min(1).default('0.0.0.0'),
+  /** Database name, on MongoDB or in the embedded engine. */
+  IDENTITY_DATABASE: z.string().min(1).default('identity'),
+  /** `iss` of the access tokens identity signs. */
+  JWT_ISSUER: z.string().min(1).default('play-economy-identity'),
+  /** `aud` of the access tokens identity signs. */
+  JWT_AUDIENCE: z.string().min(1).default('play-economy'),
+  /** Lifetime of an access token, in seconds. */
+  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(60, 86_400, 900),
+  /** Lifetime of a refresh token, in days; each refresh issues a new one. */
+  REFRESH_TOKEN_TTL_DAYS: wholeNumber(1, 365, 30),
+  /** How long a signing key signs before a new one replaces it, in hours. */
+  SIGNING_KEY_ROTATION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 366)
+    .default(24),
+  /** Gil a new player starts with. */
+  STARTING_GIL: wholeNumber(0, 2_147_483_647, 100),
+  /** Failed sign-ins allowed per account within the window before RATE_LIMITED. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(1, 1000, 5),
+  /** Failed sign-ins allowed per client address within the window before RATE_LIMITED. */
+  LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 100_000, 20),
+  /** The sliding window failed sign-ins are counted over, in seconds. */
+  LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(1, 86_400, 900),
+  /** The admin account seeded at start-up. Required in production. */
+  ADMIN_USERNAME: optionalText(),
+  ADMIN_EMAIL: optionalText(),
+  ADMIN_PASSWORD: optionalText(),
+});
+
+const ADMIN_VARIABLES = ['ADMIN_USERNAME', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
+
+/** Only development and tests may fall back to a well-known admin account. */
+const DEVELOPMENT_ADMIN = {
+  username: 'admin',
+  email: 'admin@play-economy.local',
+  password: 'change-me-admin-password',
+};
+
+export type IdentityConfig = z.infer<typeof schema>;
+
+/** Identity's settings, from the environment; throws naming every bad or missing variable. */
+export function loadIdentityConfig(env?: Record<string, string | undefined>): IdentityConfig {
+  const config = loadConfig(schema, env);
+  adminAccountOf(config);
+  return config;
+}
+
+/** The admin account to seed: the configured one, or in development a well-known default. */
+export function adminAccountOf(config: IdentityConfig): {
+  username: string;
+  email: string;
+  password: string;
+} {
+  const { ADMIN_USERNAME, ADMIN_EMAIL, ADMIN_PASSWORD } = config;
+  if (ADMIN_USERNAME && ADMIN_EMAIL && ADMIN_PASSWORD) {
+    return { username: ADMIN_USERNAME, email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
+  }
+  if (config.NODE_ENV === 'production') {
+    const missing = ADMIN_VARIABLES.filter((variable) => !config[variable]);
+    throw new ConfigError(
+      `Invalid configuration:\n${missing.map((variable) => `  ${variable}: required in production`).join('\n')}`,
+    );
+  }
+  return {
+    username: ADMIN_USERNAME ?? DEVELOPMENT_ADMIN.username,
+    email: ADMIN_EMAIL ?? DEVELOPMENT_ADMIN.email,
+    password: ADMIN_PASSWORD ?? DEVELOPMENT_ADMIN.password,
+  };
+}

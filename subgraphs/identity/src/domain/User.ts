@@ -1,0 +1,99 @@
+import type { Role } from '@play-economy/chassis';
+import { IdentityEventType, type IdentityEvent } from './IdentityEvents.ts';
+import { validStartingGil } from './GilRules.ts';
+import { usernameKeyOf, validEmail, validUsername } from './UserRules.ts';
+
+/** A user's persisted state. */
+export interface UserState {
+  id: string;
+  username: string;
+  /** Lower-cased email. */
+  email: string;
+  roles: Role[];
+  gil: number;
+  /** Self-describing password hash (see `PasswordHasher`). */
+  passwordHash: string;
+  createdAt: Date;
+}
+
+export interface NewUser {
+  username: string;
+  email: string;
+  /** The hash of a password that passed `validPassword`. */
+  passwordHash: string;
+  roles: Role[];
+  startingGil: number;
+}
+
+/**
+ * Someone with an account. Registration is validated here and recorded as
+ * `identity.user.created`; gil is changed only by atomic conditional updates in the store
+ * (see `UserRepository.changeGil`), never by loading and saving a balance.
+ */
+export class User {
+  readonly #events: IdentityEvent[] = [];
+
+  private constructor(private readonly state: UserState) {}
+
+  static register(fields: NewUser, id: string, now: Date): User {
+    if (fields.roles.length === 0) throw new RangeError('a user needs at least one role');
+    const user = new User({
+      id,
+      username: validUsername(fields.username),
+      email: validEmail(fields.email),
+      roles: [...new Set(fields.roles)],
+      gil: validStartingGil(fields.startingGil),
+      passwordHash: fields.passwordHash,
+      createdAt: now,
+    });
+    user.#events.push({
+      type: IdentityEventType.UserCreated,
+      payload: { userId: id, username: user.username },
+    });
+    return user;
+  }
+
+  /** Rebuilds a user from storage; records no event. */
+  static restore(state: UserState): User {
+    return new User({ ...state, roles: [...state.roles] });
+  }
+
+  get id(): string {
+    return this.state.id;
+  }
+  get username(): string {
+    return this.state.username;
+  }
+  /** The username as compared for uniqueness: lower-cased. */
+  get usernameKey(): string {
+    return usernameKeyOf(this.state.username);
+  }
+  get email(): string {
+    return this.state.email;
+  }
+  get roles(): readonly Role[] {
+    return this.state.roles;
+  }
+  get gil(): number {
+    return this.state.gil;
+  }
+  get passwordHash(): string {
+    return this.state.passwordHash;
+  }
+  get createdAt(): Date {
+    return this.state.createdAt;
+  }
+
+  hasRole(role: Role): boolean {
+    return this.state.roles.includes(role);
+  }
+
+  toState(): UserState {
+    return { ...this.state, roles: [...this.state.roles] };
+  }
+
+  /** The events recorded since the user was registered or restored, oldest first. */
+  pullEvents(): IdentityEvent[] {
+    return this.#events.splice(0);
+  }
+}

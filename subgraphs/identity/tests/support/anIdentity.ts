@@ -1,0 +1,102 @@
+import {
+  EmbeddedStore,
+  Outbox,
+  Role,
+  UnitOfWork,
+  type Message,
+  type Viewer,
+} from '@play-economy/chassis';
+import { createIdentity, type IdentitySettings } from '../../src/createIdentity.ts';
+import type { PasswordHasher } from '../../src/domain/PasswordHasher.ts';
+import { ScryptPasswordHasher } from '../../src/infrastructure/ScryptPasswordHasher.ts';
+import { aPlayer } from './aPlayer.ts';
+
+/** Cheap scrypt parameters: the rules are the same, the tests are fast. */
+export const FAST_HASHER = new ScryptPasswordHasher({ logN: 10, r: 8, p: 1 });
+
+export const TEST_SETTINGS: IdentitySettings = {
+  issuer: 'play-economy-identity',
+  audience: 'play-economy',
+  accessTokenTtlSeconds: 900,
+  refreshTokenTtlDays: 30,
+  startingGil: 100,
+  loginThrottle: {
+    perAccount: { maxFailures: 5, windowMs: 15 * 60 * 1000 },
+    perAddress: { maxFailures: 20, windowMs: 15 * 60 * 1000 },
+  },
+};
+
+/**
+ * Identity's use cases over an in-memory embedded store, as the server wires them, without
+ * HTTP or a bus: what the outbox holds is what would be published.
+ */
+export async function anIdentity(
+  options: {
+    settings?: Partial<IdentitySettings>;
+    hasher?: PasswordHasher;
+    /** Share a store with another identity, as replicas do. */
+    store?: EmbeddedStore;
+  } = {},
+) {
+  const store = options.store ?? new EmbeddedStore({ database: 'identity-test' });
+  const outbox = new Outbox(store);
+  const unitOfWork = new UnitOfWork({ store, outbox });
+  const identity = await createIdentity({
+    store,
+    unitOfWork,
+    settings: { ...TEST_SETTINGS, ...options.settings },
+    hasher: options.hasher ?? FAST_HASHER,
+  });
+  await identity.useCases.rotateSigningKey.ensureActive();
+  const { useCases } = identity;
+
+  return {
+    ...identity,
+    store,
+    /** Messages recorded for publishing, oldest first. */
+    async published(type?: string): Promise<Message[]> {
+      const records = await outbox.collection
+        .find(type ? { 'message.type': type } : {}, { sort: { sequence: 1 } })
+        .toArray();
+      return records.map((record) => record.message);
+    },
+    /** Registers a player and returns their session and viewer. */
+    async player(fields = aPlayer().build()) {
+      const session = await useCases.register.execute(fields);
+      const viewer: Viewer = { userId: session.user.id, roles: [Role.Player] };
+      return { session, viewer, fields };
+    },
+    /** Creates an admin account and returns its viewer. */
+    async admin(): Promise<Viewer> {
+      const fields = aPlayer().build();
+      await useCases.seedAdmin.execute(fields);
+      const admin = await useCases.login.execute(
+        { usernameOrEmail: fields.username, password: fields.password },
+        undefined,
+      );
+      return { userId: admin.user.id, roles: [...admin.user.roles] };
+    },
+  };
+}
+
+/** What a client would see of a failure: the code, message and details of a domain error. */
+export interface Failure {
+  code: string | undefined;
+  message: string;
+  [detail: string]: unknown;
+}
+
+/** The `extensions.code` (and fields) a rejected promise's domain error would carry. */
+export async function failureOf(promise: Promise<unknown>): Promise<Failure> {
+  try {
+    await promise;
+  } catch (error) {
+    const { code, details, message } = error as {
+      code?: string;
+      details?: Record<string, unknown>;
+      message: string;
+    };
+    return { code, message, ...details };
+  }
+  throw new Error('expected a failure, got a success');
+}

@@ -1,0 +1,67 @@
+import { ConfigError } from '@play-economy/chassis';
+import { describe, expect, it } from 'vitest';
+import { adminAccountOf, loadIdentityConfig } from '../../src/config.ts';
+
+const production = {
+  NODE_ENV: 'production',
+  ROUTER_SECRET: 'a-router-secret-of-at-least-32-characters',
+};
+
+describe('identity config', () => {
+  it('has the documented defaults', () => {
+    const config = loadIdentityConfig({});
+    expect(config).toMatchObject({
+      IDENTITY_PORT: 4002,
+      IDENTITY_DATABASE: 'identity',
+      JWT_ISSUER: 'play-economy-identity',
+      JWT_AUDIENCE: 'play-economy',
+      ACCESS_TOKEN_TTL_SECONDS: 900,
+      REFRESH_TOKEN_TTL_DAYS: 30,
+      SIGNING_KEY_ROTATION_HOURS: 24,
+      STARTING_GIL: 100,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_IP: 20,
+      LOGIN_FAILURE_WINDOW_SECONDS: 900,
+    });
+    expect(adminAccountOf(config)).toEqual({
+      username: 'admin',
+      email: 'admin@play-economy.local',
+      password: 'change-me-admin-password',
+    });
+  });
+
+  it('refuses to start in production without the admin account, naming the variables', () => {
+    expect(() => loadIdentityConfig({ ...production, ADMIN_USERNAME: 'root' })).toThrow(
+      ConfigError,
+    );
+    try {
+      loadIdentityConfig({ ...production, ADMIN_USERNAME: 'root' });
+    } catch (error) {
+      expect((error as Error).message).toContain('ADMIN_EMAIL: required in production');
+      expect((error as Error).message).toContain('ADMIN_PASSWORD: required in production');
+      expect((error as Error).message).not.toContain('ADMIN_USERNAME');
+    }
+  });
+
+  it('takes the admin account from the environment in production', () => {
+    const config = loadIdentityConfig({
+      ...production,
+      ADMIN_USERNAME: 'root',
+      ADMIN_EMAIL: 'root@example.com',
+      ADMIN_PASSWORD: 'a very long admin password',
+    });
+    expect(adminAccountOf(config)).toEqual({
+      username: 'root',
+      email: 'root@example.com',
+      password: 'a very long admin password',
+    });
+  });
+
+  it.each([
+    ['ACCESS_TOKEN_TTL_SECONDS', '0'],
+    ['STARTING_GIL', '-1'],
+    ['LOGIN_MAX_FAILURES_PER_IP', 'many'],
+  ])('refuses a bad %s', (variable, value) => {
+    expect(() => loadIdentityConfig({ [variable]: value })).toThrow(variable);
+  });
+});
