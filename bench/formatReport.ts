@@ -26,6 +26,8 @@ export interface ReportSetup {
   /** e.g. `2 cores (AMD EPYC), linux x64, 7.8 GiB` */
   machine: string;
   nodeVersion: string;
+  /** The machine's 1-minute load average just before the bench started its servers. */
+  loadAverageBefore: number;
   /** Display name by server key, in the order the servers ran. */
   servers: Readonly<Record<string, string>>;
 }
@@ -54,10 +56,12 @@ export function formatReport(setup: ReportSetup, figures: readonly RunFigures[])
     '',
     `- Query: \`${setup.query}\` (POST, JSON), ${setup.seededItems} items in the catalog`,
     `- Load: autocannon, ${setup.connections} connections, ${setup.durationSeconds} s per run ` +
-      `after a ${setup.warmupSeconds} s warm-up; servers alternate, ${setup.runs} runs each; ` +
+      `after a ${setup.warmupSeconds} s warm-up; servers alternate, ` +
+      `${setup.runs} ${setup.runs === 1 ? 'run' : 'runs'} each; ` +
       'every response checked (200, same body as a checked sample, no `errors`)',
     `- Machine: ${setup.machine}, Node ${setup.nodeVersion}; load generator, catalog subgraph ` +
-      'and server under test all on it, over loopback',
+      'and server under test all on it, over loopback; 1-minute load average before the run ' +
+      `${setup.loadAverageBefore.toFixed(2)} (well above 0: something else was busy too)`,
     '',
     '| server | run | requests/s | p50 | p99 | RSS after load | server CPU / request | catalog CPU / request |',
     '| --- | --: | --: | --: | --: | --: | --: | --: |',

@@ -5,6 +5,8 @@ export interface LoadOptions {
   url: string;
   /** The JSON request body, sent as a POST by every request. */
   body: string;
+  /** Added to every request. */
+  headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
   /**
@@ -35,7 +37,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   const result = await autocannon({
     url: options.url,
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...options.headers },
     body: options.body,
     connections: options.connections,
     duration: options.durationSeconds,

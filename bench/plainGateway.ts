@@ -1,11 +1,16 @@
 /**
  * The baseline of `npm run bench`: `@apollo/gateway` and `@apollo/server` as their
  * documentation shows them, with default settings (`startStandaloneServer`, the data source's
- * own fetcher, no plugins), serving the same supergraph file as the router. Two things only,
- * both the documented way (`buildService` returning a `RemoteGraphQLDataSource`): the catalog's
- * routing URL is replaced, and each subgraph request carries the signed viewer header without
- * which subgraphs refuse to answer anyone but the router (an anonymous viewer, signed per
- * request as the router does, with `ROUTER_SECRET` from the environment).
+ * own fetcher, no plugins), serving the same supergraph file as the router. Only what this
+ * supergraph and its subgraphs demand is added:
+ *
+ * - the supergraph goes through the router's `prepareSupergraph` first, at start-up: the
+ *   gateway refuses a supergraph that links `@authenticated` or `@requiresScopes` `for:
+ *   SECURITY`, which the router enforces itself (the benchmark query touches neither);
+ * - the documented `buildService` returning a `RemoteGraphQLDataSource` replaces the catalog's
+ *   routing URL and adds the signed viewer header without which subgraphs answer nobody but
+ *   the router (an anonymous viewer, signed per request as the router does, with
+ *   `ROUTER_SECRET` from the environment).
  *
  *   ROUTER_SECRET=… node --import tsx bench/plainGateway.ts --port 4100 \
  *     --catalog-url http://127.0.0.1:4001/graphql
@@ -15,9 +20,11 @@ import { parseArgs } from 'node:util';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-// The module itself, not the chassis entry point: that one also loads the MongoDB driver, the
-// embedded store and the broker client, whose memory would then count against the baseline.
+// The modules themselves, not the packages' entry points: those also load the MongoDB driver,
+// the embedded store, the broker client and the router, whose memory would then count against
+// the baseline.
 import { signViewer, VIEWER_HEADER } from '../packages/chassis/src/auth/Viewer.ts';
+import { prepareSupergraph } from '../router/src/supergraph/prepareSupergraph.ts';
 
 try {
   const { values } = parseArgs({
@@ -31,7 +38,9 @@ try {
   }
 
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
+    supergraphSdl: prepareSupergraph(
+      readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'),
+    ).gatewaySdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource({
         url: name === 'catalog' ? catalogUrl : (url ?? ''),

@@ -8,7 +8,7 @@
  *   npm run bench -- --duration 15 --connections 20
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, arch, cpus, platform, totalmem } from 'node:os';
+import { availableParallelism, arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { findFreePort } from './findFreePort.ts';
@@ -30,7 +30,8 @@ const USAGE = `Usage: npm run bench -- [options]
 
   --duration <s>      measured seconds per run (default 15, at most 120)
   --connections <n>   concurrent keep-alive connections (default 20, at most 500)
-  --warmup <s>        unmeasured seconds before each run (default 3, at most 60)
+  --warmup <s>        unmeasured seconds before each run, twice that on the catalog
+                      alone before the first (default 3, at most 60)
   --runs <n>          runs per server, alternating (default 2, at most 5)
   --help              this text
 `;
@@ -201,6 +202,27 @@ function isExpectedPage(reply: GraphQLReply): boolean {
   );
 }
 
+/**
+ * Puts the benchmark query's load on the catalog alone, so that the server measured first does
+ * not pay for the catalog's own warm-up (its JIT, its heap growing), which would bias the
+ * comparison against whichever server goes first.
+ */
+async function warmUpCatalog(catalogUrl: string, options: BenchOptions): Promise<void> {
+  const headers = { [VIEWER_HEADER]: signViewer(null, ROUTER_SECRET) };
+  const sample = await postGraphQL(catalogUrl, QUERY, { headers });
+  if (!isExpectedPage(sample)) {
+    throw new Error(`the catalog answers ${sample.status}: ${sample.text.slice(0, 500)}`);
+  }
+  await measureLoad({
+    url: catalogUrl,
+    body: JSON.stringify({ query: QUERY }),
+    headers,
+    connections: options.connections,
+    durationSeconds: 2 * options.warmupSeconds,
+    expectedBody: sample.text,
+  });
+}
+
 /** One run against one server: start it, check it, warm it up, measure it, stop it. */
 async function measureRun(
   contender: Contender,
@@ -308,6 +330,7 @@ async function main(): Promise<void> {
   // Every step is bounded on its own; this bounds the whole, should anything hang regardless.
   const budgetMs =
     2 * READY_TIMEOUT_MS +
+    2 * options.warmupSeconds * 1000 +
     options.runs *
       CONTENDERS.length *
       (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000);
@@ -316,11 +339,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }, budgetMs).unref();
 
+  const [loadAverageBefore = Number.NaN] = loadavg();
   progress('starting the catalog subgraph (embedded store, in-process bus)');
   const catalog = await startCatalog();
   try {
     progress(`seeding ${SEEDED_ITEMS} items`);
     await seedCatalog(catalog.url);
+    if (options.warmupSeconds > 0) {
+      progress(`warming up the catalog alone for ${2 * options.warmupSeconds} s`);
+      await warmUpCatalog(catalog.url, options);
+    }
     const figures: RunFigures[] = [];
     const firstPage: { text?: string } = {};
     for (let run = 1; run <= options.runs; run++) {
@@ -343,6 +371,7 @@ async function main(): Promise<void> {
             `${availableParallelism()} cores${model ? ` (${model})` : ''}, ` +
             `${platform()} ${arch()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
           nodeVersion: process.version,
+          loadAverageBefore,
           servers: Object.fromEntries(CONTENDERS.map(({ key, label }) => [key, label])),
         },
         figures,

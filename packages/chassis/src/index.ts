@@ -24,3 +24,5 @@ export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
 export * from './http/requestIdOf.ts';
 export * from './auth/Viewer.ts';
+export * from './auth/accessRules.ts';
+export * from './bus/recordEvents.ts';

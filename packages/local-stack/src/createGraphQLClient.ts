@@ -17,8 +17,14 @@ export interface GraphQLClient {
   ): Promise<GraphQLResponse<TData>>;
 }
 
-/** A minimal GraphQL-over-HTTP client: POST, JSON in and out. */
-export function createGraphQLClient(url: string): GraphQLClient {
+/**
+ * A minimal GraphQL-over-HTTP client: POST, JSON in and out. `defaultHeaders` go with every
+ * request (e.g. an `authorization` bearer token).
+ */
+export function createGraphQLClient(
+  url: string,
+  defaultHeaders: Record<string, string> = {},
+): GraphQLClient {
   return {
     url,
     async request<TData>(
@@ -28,7 +34,12 @@ export function createGraphQLClient(url: string): GraphQLClient {
     ): Promise<GraphQLResponse<TData>> {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...defaultHeaders,
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as Omit<GraphQLResponse<TData>, 'status' | 'headers'>;

@@ -2,7 +2,7 @@ import { start as startCatalog } from '@play-economy/catalog';
 import { loadCatalogConfig } from '@play-economy/catalog/config';
 import { createLogger, InProcessBus, type EventBus } from '@play-economy/chassis';
 import { start as startIdentity, type RunningIdentity } from '@play-economy/identity';
-import { loadIdentityConfig } from '@play-economy/identity/config';
+import { adminAccountOf, loadIdentityConfig } from '@play-economy/identity/config';
 import { createRouter, loadRouterConfig } from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 
@@ -25,9 +25,25 @@ export interface RunningStack {
   subgraphUrls: Record<string, string>;
   /** The identity subgraph: its JWKS URL, and its use cases for operations such as key rotation. */
   identity: RunningIdentity;
+  /**
+   * Logs in through the router and returns a client that sends the access token, plus the
+   * signed-in user's id.
+   */
+  signIn(usernameOrEmail: string, password: string): Promise<SignedInClient>;
+  /** {@link signIn} as the seeded admin. */
+  signInAsAdmin(): Promise<SignedInClient>;
+  /** Registers a new player through the router and signs them in. */
+  registerPlayer(username: string, password?: string): Promise<SignedInClient>;
   /** Stops the router first, then the subgraphs. */
   stop(): Promise<void>;
 }
+
+export interface SignedInClient extends GraphQLClient {
+  userId: string;
+  accessToken: string;
+}
+
+const AUTH_PAYLOAD = 'accessToken user { id }';
 
 /**
  * Runs the router and every subgraph in this process. Without `AMQP_URL` the subgraphs share
@@ -74,15 +90,49 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       ...routerConfig,
       ...routerAt,
       subgraphUrls: { ...routerConfig.subgraphUrls, ...subgraphUrls },
+      // Tokens are verified against this identity, wherever its ephemeral port is.
+      auth: { ...routerConfig.auth, jwksUrl: identity.jwksUrl },
       logger: createLogger({ service: 'router', level: routerConfig.logLevel }),
     });
     stops.push(() => router.stop());
 
+    const client = createGraphQLClient(router.url);
+    const asSignedIn = (
+      payload: { accessToken: string; user: { id: string } } | undefined,
+      errors: unknown,
+    ): SignedInClient => {
+      if (!payload) throw new Error(`sign-in failed: ${JSON.stringify(errors)}`);
+      return {
+        ...createGraphQLClient(router.url, { authorization: `Bearer ${payload.accessToken}` }),
+        userId: payload.user.id,
+        accessToken: payload.accessToken,
+      };
+    };
+    const signIn = async (usernameOrEmail: string, password: string) => {
+      const { data, errors } = await client.request<{
+        login: { accessToken: string; user: { id: string } };
+      }>(`mutation ($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`, {
+        input: { usernameOrEmail, password },
+      });
+      return asSignedIn(data?.login, errors);
+    };
+    const admin = adminAccountOf(identityConfig);
+
     return {
       routerUrl: router.url,
-      client: createGraphQLClient(router.url),
+      client,
       subgraphUrls,
       identity,
+      signIn,
+      signInAsAdmin: () => signIn(admin.username, admin.password),
+      async registerPlayer(username, password = 'correct horse battery staple') {
+        const { data, errors } = await client.request<{
+          register: { accessToken: string; user: { id: string } };
+        }>(`mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_PAYLOAD} } }`, {
+          input: { username, email: `${username}@example.test`, password },
+        });
+        return asSignedIn(data?.register, errors);
+      },
       stop,
     };
   } catch (error) {

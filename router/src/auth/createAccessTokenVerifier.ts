@@ -33,9 +33,9 @@ export interface AccessTokenVerifierOptions {
   /** Leeway for `exp`, `nbf` and `iat` against this machine's clock, in seconds. Default `30`. */
   clockToleranceSeconds?: number;
   /**
-   * Minimum time between two fetches of the key set, in milliseconds: a token whose `kid` is
-   * unknown triggers a refetch (so rotated keys are picked up at once) unless one happened this
-   * recently. Default `30000`.
+   * Minimum time between two fetches of the key set, in milliseconds. A token whose `kid` is
+   * unknown triggers a refetch, so a key identity has just rotated in is picked up; within the
+   * cooldown the token waits for it to pass instead of being refused. Default `1000`.
    */
   jwksCooldownMs?: number;
   /** How long a fetched key set is used before it is fetched again, in milliseconds. Default `600000`. */
@@ -87,11 +87,23 @@ export function createAccessTokenVerifier(
   }
   if (algorithms.length === 0) throw new Error('at least one algorithm must be allowed');
 
-  const keySet: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwksUrl), {
-    cooldownDuration: options.jwksCooldownMs ?? 30_000,
+  const cooldownMs = options.jwksCooldownMs ?? 1_000;
+  const remoteKeySet = createRemoteJWKSet(new URL(jwksUrl), {
+    cooldownDuration: cooldownMs,
     cacheMaxAge: options.jwksMaxAgeMs ?? 600_000,
     timeoutDuration: options.jwksTimeoutMs ?? 5_000,
   });
+  // Unknown kids refetch at most once per cooldown (so forged kids cannot hammer identity),
+  // but a token signed with a just-rotated key waits out the cooldown rather than failing.
+  const keySet: JWTVerifyGetKey = async (header, token) => {
+    try {
+      return await remoteKeySet(header, token);
+    } catch (error) {
+      if (!(error instanceof errors.JWKSNoMatchingKey) || !remoteKeySet.coolingDown) throw error;
+      await new Promise((resolve) => setTimeout(resolve, cooldownMs));
+      return remoteKeySet(header, token);
+    }
+  };
 
   return async (token) => {
     let verified: Awaited<ReturnType<typeof jwtVerify>>;

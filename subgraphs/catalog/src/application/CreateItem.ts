@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { UnitOfWork } from '@play-economy/chassis';
+import { recordEvents, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis';
 import { Item, type NewItem } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
-import { recordEvents } from './recordEvents.ts';
 
 /** Adds an item to the catalog and announces it with `catalog.item.created`. */
 export class CreateItem {
@@ -11,12 +10,13 @@ export class CreateItem {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  execute(fields: NewItem): Promise<Item> {
+  execute(viewer: Viewer | null, fields: NewItem): Promise<Item> {
+    requireAdmin(viewer);
     const now = new Date();
     const item = Item.create(fields, randomUUID(), now);
     return this.unitOfWork.run(async (session, record) => {
       await this.items.insert(item, session);
-      recordEvents(item, record, now);
+      recordEvents(item.pullEvents(), record, now);
       return item;
     });
   }

@@ -1,6 +1,11 @@
-import { NotFound, type UnitOfWork } from '@play-economy/chassis';
+import {
+  NotFound,
+  recordEvents,
+  requireAdmin,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
-import { recordEvents } from './recordEvents.ts';
 
 /** Removes an item and announces it with `catalog.item.deleted`; returns its id. */
 export class DeleteItem {
@@ -9,13 +14,14 @@ export class DeleteItem {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async execute(id: string): Promise<string> {
+  async execute(viewer: Viewer | null, id: string): Promise<string> {
+    requireAdmin(viewer);
     const item = await this.items.findById(id);
     if (!item) throw new NotFound('Item', id);
     item.delete();
     return this.unitOfWork.run(async (session, record) => {
       if (!(await this.items.remove(id, session))) throw new NotFound('Item', id);
-      recordEvents(item, record, new Date());
+      recordEvents(item.pullEvents(), record, new Date());
       return id;
     });
   }

@@ -1,7 +1,13 @@
-import { Conflict, NotFound, type UnitOfWork } from '@play-economy/chassis';
+import {
+  Conflict,
+  NotFound,
+  recordEvents,
+  requireAdmin,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis';
 import type { Item, ItemChanges } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
-import { recordEvents } from './recordEvents.ts';
 
 /** Changes an item and announces its new state with `catalog.item.updated`. */
 export class UpdateItem {
@@ -10,7 +16,8 @@ export class UpdateItem {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async execute(id: string, changes: ItemChanges): Promise<Item> {
+  async execute(viewer: Viewer | null, id: string, changes: ItemChanges): Promise<Item> {
+    requireAdmin(viewer);
     const item = await this.items.findById(id);
     if (!item) throw new NotFound('Item', id);
     const loadedVersion = item.version;
@@ -22,7 +29,7 @@ export class UpdateItem {
         if (!(await this.items.findById(id))) throw new NotFound('Item', id);
         throw new Conflict(`Item ${id} was changed by someone else; read it again and retry`);
       }
-      recordEvents(item, record, now);
+      recordEvents(item.pullEvents(), record, now);
       return item;
     });
   }

@@ -65,11 +65,11 @@ export type ItemEdge = {
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds an item to the catalog. */
+  /** Adds an item to the catalog. ADMIN only. */
   createItem: Item;
-  /** Removes an item and returns its id. An unknown id is NOT_FOUND. */
+  /** Removes an item and returns its id. An unknown id is NOT_FOUND. ADMIN only. */
   deleteItem: Scalars['ID']['output'];
-  /** Changes an item. An unknown id is NOT_FOUND. */
+  /** Changes an item. An unknown id is NOT_FOUND. ADMIN only. */
   updateItem: Item;
 };
 

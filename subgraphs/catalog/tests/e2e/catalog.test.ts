@@ -4,13 +4,16 @@ import {
   startStack,
   type GraphQLResponse,
   type RunningStack,
+  type SignedInClient,
 } from '@play-economy/local-stack';
 import { anItem } from '../support/anItem.ts';
 
 let stack: RunningStack;
+let admin: SignedInClient;
 
 beforeAll(async () => {
   stack = await startStack({ ephemeralPorts: true });
+  admin = await stack.signInAsAdmin();
 });
 
 afterAll(async () => {
@@ -20,7 +23,7 @@ afterAll(async () => {
 const ITEM_FIELDS = 'id name description price createdAt updatedAt';
 
 async function createItem(input: Record<string, unknown>) {
-  const { data, errors } = await stack.client.request<{ createItem: Record<string, unknown> }>(
+  const { data, errors } = await admin.request<{ createItem: Record<string, unknown> }>(
     `mutation ($input: CreateItemInput!) { createItem(input: $input) { ${ITEM_FIELDS} } }`,
     { input },
   );
@@ -35,7 +38,7 @@ describe('catalog through the router', () => {
     expect(created).toMatchObject({ ...input, id: expect.any(String) });
     expect(Date.parse(created['createdAt'] as string)).not.toBeNaN();
 
-    const { data } = await stack.client.request<{ item: unknown }>(
+    const { data } = await admin.request<{ item: unknown }>(
       `query ($id: ID!) { item(id: $id) { ${ITEM_FIELDS} } }`,
       { id: created['id'] },
     );
@@ -45,7 +48,7 @@ describe('catalog through the router', () => {
   it('updates only the given fields and deletes', async () => {
     const created = await createItem(anItem().named('Ether').withPrice(120).build());
 
-    const updated = await stack.client.request<{ updateItem: Record<string, unknown> }>(
+    const updated = await admin.request<{ updateItem: Record<string, unknown> }>(
       `mutation ($id: ID!) { updateItem(id: $id, input: { price: 150 }) { ${ITEM_FIELDS} } }`,
       { id: created['id'] },
     );
@@ -57,13 +60,13 @@ describe('catalog through the router', () => {
       createdAt: created['createdAt'],
     });
 
-    const deleted = await stack.client.request<{ deleteItem: string }>(
+    const deleted = await admin.request<{ deleteItem: string }>(
       `mutation ($id: ID!) { deleteItem(id: $id) }`,
       { id: created['id'] },
     );
     expect(deleted.data?.deleteItem).toBe(created['id']);
 
-    const read = await stack.client.request<{ item: unknown }>(
+    const read = await admin.request<{ item: unknown }>(
       `query ($id: ID!) { item(id: $id) { id } }`,
       { id: created['id'] },
     );
@@ -72,11 +75,11 @@ describe('catalog through the router', () => {
   });
 
   it('answers NOT_FOUND when changing an unknown item', async () => {
-    const update = await stack.client.request(
+    const update = await admin.request(
       `mutation { updateItem(id: "no-such-item", input: { price: 5 }) { id } }`,
     );
     expect(update.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
-    const remove = await stack.client.request(`mutation { deleteItem(id: "no-such-item") }`);
+    const remove = await admin.request(`mutation { deleteItem(id: "no-such-item") }`);
     expect(remove.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
   });
 
@@ -87,17 +90,17 @@ describe('catalog through the router', () => {
     ['price', anItem().withPrice(0).build()],
     ['price', anItem().withPrice(1_000_001).build()],
   ])('rejects an invalid %s with BAD_USER_INPUT naming the field', async (field, input) => {
-    const before = await stack.client.request<{ items: { totalCount: number } }>(
+    const before = await admin.request<{ items: { totalCount: number } }>(
       `{ items { totalCount } }`,
     );
-    const { data, errors } = await stack.client.request(
+    const { data, errors } = await admin.request(
       `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
       { input },
     );
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     expect(errors?.[0]?.message).toContain(field);
-    const after = await stack.client.request<{ items: { totalCount: number } }>(
+    const after = await admin.request<{ items: { totalCount: number } }>(
       `{ items { totalCount } }`,
     );
     expect(after.data?.items.totalCount).toBe(before.data?.items.totalCount);
@@ -105,12 +108,12 @@ describe('catalog through the router', () => {
 
   it('rejects an invalid update without changing the item', async () => {
     const created = await createItem(anItem().withPrice(10).build());
-    const { errors } = await stack.client.request(
+    const { errors } = await admin.request(
       `mutation ($id: ID!) { updateItem(id: $id, input: { price: -1 }) { id } }`,
       { id: created['id'] },
     );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'price' });
-    const { data } = await stack.client.request<{ item: { price: number } }>(
+    const { data } = await admin.request<{ item: { price: number } }>(
       `query ($id: ID!) { item(id: $id) { price } }`,
       { id: created['id'] },
     );
@@ -118,7 +121,7 @@ describe('catalog through the router', () => {
   });
 
   it('rejects a non-integer price before it reaches the catalog', async () => {
-    const { errors } = await stack.client.request(
+    const { errors } = await admin.request(
       `mutation { createItem(input: { name: "Odd", description: "", price: 1.5 }) { id } }`,
     );
     expect(errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -160,7 +163,7 @@ describe('paging and search', () => {
     let after: string | null = null;
     let pages = 0;
     do {
-      const response: GraphQLResponse<Page> = await stack.client.request<Page>(PAGE, {
+      const response: GraphQLResponse<Page> = await admin.request<Page>(PAGE, {
         first: 7,
         after,
         search: prefix,
@@ -178,11 +181,11 @@ describe('paging and search', () => {
   });
 
   it('orders by name and resumes after a cursor even when items are added between pages', async () => {
-    const first = await stack.client.request<Page>(PAGE, { first: 10, search: prefix });
+    const first = await admin.request<Page>(PAGE, { first: 10, search: prefix });
     const names = first.data!.items.edges.map((edge) => edge.node.name);
     expect(names).toEqual([...names].sort());
     await createItem(anItem().named(`${prefix} 00`).build()); // sorts before the cursor
-    const second = await stack.client.request<Page>(PAGE, {
+    const second = await admin.request<Page>(PAGE, {
       first: 100,
       after: first.data!.items.pageInfo.endCursor,
       search: prefix,
@@ -194,14 +197,14 @@ describe('paging and search', () => {
   });
 
   it('searches names ignoring case, treating the search as text', async () => {
-    const { data } = await stack.client.request<Page>(PAGE, { search: prefix.toUpperCase() });
+    const { data } = await admin.request<Page>(PAGE, { search: prefix.toUpperCase() });
     expect(data!.items.totalCount).toBeGreaterThanOrEqual(25);
-    const regexLike = await stack.client.request<Page>(PAGE, { search: '.*' });
+    const regexLike = await admin.request<Page>(PAGE, { search: '.*' });
     expect(regexLike.data!.items.totalCount).toBe(0);
   });
 
   it('returns an empty page for first: 0, with no end cursor', async () => {
-    const { data } = await stack.client.request<Page>(PAGE, { first: 0, search: prefix });
+    const { data } = await admin.request<Page>(PAGE, { first: 0, search: prefix });
     expect(data!.items.edges).toEqual([]);
     expect(data!.items.pageInfo).toEqual({ hasNextPage: true, endCursor: null });
   });
@@ -212,8 +215,45 @@ describe('paging and search', () => {
     ['first', { first: -1 }],
     ['first', { first: 101 }],
   ])('rejects a bad %s with BAD_USER_INPUT', async (field, variables) => {
-    const { errors } = await stack.client.request<Page>(PAGE, variables);
+    const { errors } = await admin.request<Page>(PAGE, variables);
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+});
+
+describe('who may change the catalog', () => {
+  const CREATE = `mutation { createItem(input: { name: "Contraband", description: "", price: 1 }) { id } }`;
+
+  async function contrabandCount(): Promise<number | undefined> {
+    const { data } = await admin.request<{ items: { totalCount: number } }>(
+      `{ items(search: "Contraband") { totalCount } }`,
+    );
+    return data?.items.totalCount;
+  }
+
+  it('refuses anonymous callers with UNAUTHENTICATED and players with FORBIDDEN', async () => {
+    const player = await stack.registerPlayer(`shopper${Date.now()}`);
+    const anonymous = await stack.client.request(CREATE);
+    expect(anonymous.errors?.[0]).toMatchObject({
+      path: ['createItem'],
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    for (const mutation of [
+      CREATE,
+      `mutation { updateItem(id: "x", input: { price: 2 }) { id } }`,
+      `mutation { deleteItem(id: "x") }`,
+    ]) {
+      const { errors } = await player.request(mutation);
+      expect(errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    }
+    expect(await contrabandCount()).toBe(0);
+  });
+
+  it('lets anyone read the catalog', async () => {
+    const { data, errors } = await stack.client.request<{ items: { totalCount: number } }>(
+      `{ items { totalCount } }`,
+    );
+    expect(errors).toBeUndefined();
+    expect(data?.items.totalCount).toBeGreaterThan(0);
   });
 });
 
@@ -230,7 +270,7 @@ describe('the catalog subgraph itself', () => {
     );
     expect(response.status).toBe(401);
     expect(response.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-    const { data } = await stack.client.request<{ items: { totalCount: number } }>(
+    const { data } = await admin.request<{ items: { totalCount: number } }>(
       `{ items(search: "Sneaky") { totalCount } }`,
     );
     expect(data?.items.totalCount).toBe(0);

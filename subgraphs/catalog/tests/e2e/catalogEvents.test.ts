@@ -1,11 +1,12 @@
 import { connect, type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startStack, type RunningStack } from '@play-economy/local-stack';
+import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import { anItem } from '../support/anItem.ts';
 
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 let stack: RunningStack;
+let admin: SignedInClient;
 let connection: ChannelModel;
 let channel: Channel;
 const received: { type: string; payload: Record<string, unknown> }[] = [];
@@ -13,6 +14,7 @@ const received: { type: string; payload: Record<string, unknown> }[] = [];
 beforeAll(async () => {
   // RabbitMQ, as in production: the catalog publishes through its outbox to the broker.
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
+  admin = await stack.signInAsAdmin();
   connection = await connect(amqpUrl);
   channel = await connection.createChannel();
   const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
@@ -43,18 +45,15 @@ async function eventsFor(id: string, count: number) {
 
 it('publishes created, updated and deleted events to RabbitMQ, in order, with versions', async () => {
   const input = anItem().named('Phoenix Down').withPrice(300).build();
-  const created = await stack.client.request<{ createItem: { id: string } }>(
+  const created = await admin.request<{ createItem: { id: string } }>(
     `mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }`,
     { input },
   );
   const id = created.data!.createItem.id;
-  await stack.client.request(
-    `mutation ($id: ID!) { updateItem(id: $id, input: { price: 250 }) { id } }`,
-    {
-      id,
-    },
-  );
-  await stack.client.request(`mutation ($id: ID!) { deleteItem(id: $id) }`, { id });
+  await admin.request(`mutation ($id: ID!) { updateItem(id: $id, input: { price: 250 }) { id } }`, {
+    id,
+  });
+  await admin.request(`mutation ($id: ID!) { deleteItem(id: $id) }`, { id });
 
   const events = await eventsFor(id, 3);
   expect(events.map((event) => event.type)).toEqual([
@@ -71,21 +70,18 @@ it('publishes created, updated and deleted events to RabbitMQ, in order, with ve
 });
 
 it('publishes nothing for a rejected change', async () => {
-  const created = await stack.client.request<{ createItem: { id: string } }>(
+  const created = await admin.request<{ createItem: { id: string } }>(
     `mutation { createItem(input: { name: "Tent", description: "", price: 80 }) { id } }`,
   );
   const id = created.data!.createItem.id;
-  const rejected = await stack.client.request(
+  const rejected = await admin.request(
     `mutation ($id: ID!) { updateItem(id: $id, input: { price: 0 }) { id } }`,
     { id },
   );
   expect(rejected.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
-  await stack.client.request(
-    `mutation ($id: ID!) { updateItem(id: $id, input: { price: 90 }) { id } }`,
-    {
-      id,
-    },
-  );
+  await admin.request(`mutation ($id: ID!) { updateItem(id: $id, input: { price: 90 }) { id } }`, {
+    id,
+  });
   // The valid update after the rejected one is version 2: the rejection recorded nothing.
   const events = await eventsFor(id, 2);
   expect(events.map((event) => [event.type, event.payload['version']])).toEqual([

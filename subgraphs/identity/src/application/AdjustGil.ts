@@ -1,10 +1,14 @@
-import { NotFound, type UnitOfWork, type Viewer } from '@play-economy/chassis';
+import {
+  NotFound,
+  recordEvents,
+  requireAdmin,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis';
 import { gilChangeRefused, validAdjustment } from '../domain/GilRules.ts';
 import { gilChanged } from '../domain/IdentityEvents.ts';
-import { requireAdmin } from '../domain/UserAccess.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
-import { recordEvents } from './recordEvents.ts';
 
 /**
  * An admin adds or removes gil. The balance never goes below 0 (INSUFFICIENT_GIL, nothing

@@ -1,10 +1,9 @@
+import { recordEvents, type Role, type UnitOfWork } from '@play-economy/chassis';
 import { randomUUID } from 'node:crypto';
-import type { Role, UnitOfWork } from '@play-economy/chassis';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import { User } from '../domain/User.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { validEmail, validPassword, validUsername } from '../domain/UserRules.ts';
-import { recordEvents } from './recordEvents.ts';
 
 export interface NewAccount {
   username: string;

@@ -1,8 +1,7 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
+import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
 import { DEBIT_GIL_REQUESTED, isDebitGilRequestedPayload } from '../domain/DebitGilRequested.ts';
 import { gilChanged, gilDebited, gilDebitFailed } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
-import { recordEvents } from './recordEvents.ts';
 
 /**
  * Pays for a purchase: takes its total from the buyer's gil and replies with

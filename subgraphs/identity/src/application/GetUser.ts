@@ -1,5 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
-import { requireSelfOrAdmin } from '../domain/UserAccess.ts';
+import { requireSelfOrAdmin, type Viewer } from '@play-economy/chassis';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 

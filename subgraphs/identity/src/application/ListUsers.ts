@@ -1,5 +1,4 @@
-import { pageSize, type Viewer } from '@play-economy/chassis';
-import { requireAdmin } from '../domain/UserAccess.ts';
+import { pageSize, requireAdmin, type Viewer } from '@play-economy/chassis';
 import type { UserQuery, UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 

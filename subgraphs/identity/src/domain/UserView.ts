@@ -1,6 +1,11 @@
-import { Forbidden, Unauthenticated, type Role, type Viewer } from '@play-economy/chassis';
+import {
+  Forbidden,
+  isSelfOrAdmin,
+  Unauthenticated,
+  type Role,
+  type Viewer,
+} from '@play-economy/chassis';
 import type { User } from './User.ts';
-import { mayReadPrivateFields } from './UserAccess.ts';
 
 /**
  * A user as one caller sees them. Public fields read straight through; the private ones
@@ -48,7 +53,7 @@ export class UserView {
     if (this.viewer === null) {
       throw new Unauthenticated(`Sign in to read a user's ${field}`, { field });
     }
-    if (!mayReadPrivateFields(this.viewer, this.user.id)) {
+    if (!isSelfOrAdmin(this.viewer, this.user.id)) {
       throw new Forbidden(`Only the user themself or an admin may read ${field}`, { field });
     }
   }

@@ -1,4 +1,4 @@
 import type { MutationResolvers } from './../types.generated.ts';
 
 export const createItem: NonNullable<MutationResolvers['createItem']> = (_parent, { input }, ctx) =>
-  ctx.catalog.createItem.execute(input);
+  ctx.catalog.createItem.execute(ctx.viewer, input);

@@ -5,7 +5,7 @@ export const updateItem: NonNullable<MutationResolvers['updateItem']> = (
   { id, input },
   ctx,
 ) =>
-  ctx.catalog.updateItem.execute(id, {
+  ctx.catalog.updateItem.execute(ctx.viewer, id, {
     name: input.name ?? undefined,
     description: input.description ?? undefined,
     price: input.price ?? undefined,

@@ -1,7 +1,8 @@
-import { Forbidden, Role, Unauthenticated, type Viewer } from '@play-economy/chassis';
+import { Forbidden, Unauthenticated } from '../errors/DomainError.ts';
+import { Role, type Viewer } from './Viewer.ts';
 
-/** Who may see a user's private fields (email, gil): the user themself and admins. */
-export function mayReadPrivateFields(viewer: Viewer | null, userId: string): boolean {
+/** Whether the caller is the user `userId` or an admin. */
+export function isSelfOrAdmin(viewer: Viewer | null, userId: string): boolean {
   return viewer !== null && (viewer.userId === userId || viewer.roles.includes(Role.Admin));
 }
 
@@ -21,7 +22,7 @@ export function requireAdmin(viewer: Viewer | null): Viewer {
 /** The caller if they are the user `userId` or an admin; FORBIDDEN for anyone else. */
 export function requireSelfOrAdmin(viewer: Viewer | null, userId: string): Viewer {
   const known = requireViewer(viewer);
-  if (!mayReadPrivateFields(known, userId)) {
+  if (!isSelfOrAdmin(known, userId)) {
     throw new Forbidden('Only the user themself or an admin may do this');
   }
   return known;
