@@ -78,11 +78,12 @@ const CONTENDERS: readonly Contender[] = [
 
 /**
  * Settings from this shell that would change what is measured: the catalog must use its
- * embedded store and in-process bus, every server must bind loopback, nothing may report to
- * Apollo or export traces.
+ * embedded store and in-process bus, every server must bind loopback, the router must verify
+ * tokens with its defaults (the benchmark's requests carry none), nothing may report to Apollo
+ * or export traces.
  */
 const LEAKY_SETTING =
-  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|APOLLO_\w+|OTEL_\w+)$/;
+  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|JWKS_URL|JWT_\w+|APOLLO_\w+|OTEL_\w+)$/;
 
 /** The environment of a server: this one without `LEAKY_SETTING`s, plus `settings`. */
 function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {

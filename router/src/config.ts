@@ -8,7 +8,7 @@ import {
   routerSecretConfig,
   routerSecretOf,
   z,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/web';
 import {
   ASYMMETRIC_ALGORITHMS,
   type AccessTokenAlgorithm,

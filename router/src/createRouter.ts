@@ -15,7 +15,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdOf,
   type Logger,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/web';
 import express from 'express';
 import { authenticateRequests, viewerOf } from './auth/authenticateRequests.ts';
 import {
@@ -110,6 +110,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
 
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are per request; hashing each body for an ETag costs CPU for nothing.
+  app.set('etag', false);
   app.use(
     healthRoutes({
       supergraph: () => {
@@ -121,6 +123,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // Listen before loading so liveness answers (and readiness says 503) during start-up.
   const { server: httpServer, port: boundPort } = await listen(app, port, host);
 
+  // @apollo/gateway reports usage data to Apollo unless told not to; a self-hosted router
+  // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
+  process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
   const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '@play-economy/chassis';
+import { createLogger } from '@play-economy/chassis/web';
 import { loadRouterConfig } from './config.ts';
 import { createRouter } from './createRouter.ts';
 

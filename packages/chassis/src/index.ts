@@ -1,20 +1,15 @@
-export * from './config/loadConfig.ts';
-export * from './logging/createLogger.ts';
-export * from './health/healthRoutes.ts';
-export * from './http/listen.ts';
-export * from './errors/DomainError.ts';
-export * from './errors/formatError.ts';
+/** The whole chassis. A stateless HTTP service can import `@play-economy/chassis/web` instead. */
+export * from './web.ts';
 export * from './graphql/serveSubgraph.ts';
-export * from './store/DocumentStore.ts';
-export * from './bus/EventBus.ts';
 export * from './graphql/connectionCursor.ts';
-// The zod instance config schemas must be built with to be accepted by `loadConfig`.
-export { z } from 'zod';
+export * from './store/DocumentStore.ts';
 export * from './store/createStore.ts';
 export * from './store/EmbeddedStore.ts';
 export * from './store/MongoStore.ts';
+export * from './bus/EventBus.ts';
 export * from './bus/createBus.ts';
 export * from './bus/createMessage.ts';
+export * from './bus/recordEvents.ts';
 export * from './bus/InProcessBus.ts';
 export * from './bus/RabbitMqBus.ts';
 export * from './bus/Outbox.ts';
@@ -22,7 +17,3 @@ export * from './bus/OutboxRelay.ts';
 export * from './bus/Inbox.ts';
 export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
-export * from './http/requestIdOf.ts';
-export * from './auth/Viewer.ts';
-export * from './auth/accessRules.ts';
-export * from './bus/recordEvents.ts';

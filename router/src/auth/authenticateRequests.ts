@@ -1,4 +1,4 @@
-import { ErrorCode, type Logger, type Viewer } from '@play-economy/chassis';
+import { ErrorCode, type Logger, type Viewer } from '@play-economy/chassis/web';
 import type { RequestHandler, Response } from 'express';
 import { bearerTokenOf } from './bearerTokenOf.ts';
 import type { AccessTokenVerifier } from './createAccessTokenVerifier.ts';

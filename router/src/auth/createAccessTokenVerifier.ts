@@ -1,4 +1,4 @@
-import { Role, type Viewer } from '@play-economy/chassis';
+import { Role, type Viewer } from '@play-economy/chassis/web';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { InvalidAccessToken } from './InvalidAccessToken.ts';
 import { KeySetUnavailable } from './KeySetUnavailable.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import type { Logger, Viewer } from '@play-economy/chassis';
+import type { Logger, Viewer } from '@play-economy/chassis/web';
 import { GraphQLError, print, type GraphQLSchema } from 'graphql';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';

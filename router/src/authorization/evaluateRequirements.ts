@@ -1,4 +1,4 @@
-import { ErrorCode, type Viewer } from '@play-economy/chassis';
+import { ErrorCode, type Viewer } from '@play-economy/chassis/web';
 import type { AccessRequirement, Alternatives } from './buildAuthorizationIndex.ts';
 
 /** Why a caller may not read something, and what it would take. */

@@ -1,4 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
+import type { Viewer } from '@play-economy/chassis/web';
 import {
   getNamedType,
   isAbstractType,

@@ -1,4 +1,4 @@
-import { createErrorFormatter, ErrorCode, type Logger } from '@play-economy/chassis';
+import { createErrorFormatter, ErrorCode, type Logger } from '@play-economy/chassis/web';
 import type { GraphQLFormattedError } from 'graphql';
 import { SubgraphHttpError } from '../subgraphs/SubgraphHttpError.ts';
 import { SubgraphUnavailable } from '../subgraphs/SubgraphUnavailable.ts';

@@ -1,5 +1,10 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { REQUEST_ID_HEADER, signViewer, VIEWER_HEADER, type Viewer } from '@play-economy/chassis';
+import {
+  REQUEST_ID_HEADER,
+  signViewer,
+  VIEWER_HEADER,
+  type Viewer,
+} from '@play-economy/chassis/web';
 import type { SubgraphFetcher } from './createSubgraphFetcher.ts';
 import { SubgraphHttpError } from './SubgraphHttpError.ts';
 import { SubgraphUnavailable } from './SubgraphUnavailable.ts';

@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '@play-economy/chassis';
+import type { Logger } from '@play-economy/chassis/web';
 import { prepareSupergraph, type PreparedSupergraph } from './prepareSupergraph.ts';
 
 export interface WatchSupergraphFileOptions {

@@ -1,0 +1,16 @@
+/**
+ * The part of the chassis a stateless HTTP service needs (the router): config, logging,
+ * health, errors and the auth context, without the store and bus engines, whose drivers
+ * would only cost memory there.
+ */
+export * from './config/loadConfig.ts';
+export * from './logging/createLogger.ts';
+export * from './health/healthRoutes.ts';
+export * from './http/listen.ts';
+export * from './http/requestIdOf.ts';
+export * from './errors/DomainError.ts';
+export * from './errors/formatError.ts';
+export * from './auth/Viewer.ts';
+export * from './auth/accessRules.ts';
+// The zod instance config schemas must be built with to be accepted by `loadConfig`.
+export { z } from 'zod';
