@@ -1,2 +1,3 @@
 export * from './startStack.ts';
 export * from './createGraphQLClient.ts';
+export * from './watchBroker.ts';

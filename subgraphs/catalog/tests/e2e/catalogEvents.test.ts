@@ -1,47 +1,33 @@
-import { connect, type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
+import {
+  startStack,
+  watchBroker,
+  type BrokerWatch,
+  type RunningStack,
+  type SignedInClient,
+} from '@play-economy/local-stack';
 import { anItem } from '../support/anItem.ts';
 
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 let stack: RunningStack;
 let admin: SignedInClient;
-let connection: ChannelModel;
-let channel: Channel;
-const received: { type: string; payload: Record<string, unknown> }[] = [];
+let broker: BrokerWatch;
 
 beforeAll(async () => {
   // RabbitMQ, as in production: the catalog publishes through its outbox to the broker.
+  broker = await watchBroker(amqpUrl, ['catalog.item.*']);
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
   admin = await stack.signInAsAdmin();
-  connection = await connect(amqpUrl);
-  channel = await connection.createChannel();
-  const { queue } = await channel.assertQueue('', { exclusive: true, autoDelete: true });
-  await channel.bindQueue(queue, 'play-economy', 'catalog.item.*');
-  await channel.consume(
-    queue,
-    (delivery) => {
-      if (delivery) received.push(JSON.parse(delivery.content.toString('utf8')));
-    },
-    { noAck: true },
-  );
 });
 
 afterAll(async () => {
-  await connection?.close();
+  await broker?.close();
   await stack?.stop();
 });
 
-async function eventsFor(id: string, count: number) {
-  const deadline = Date.now() + 10_000;
-  let events = received.filter((event) => event.payload['id'] === id);
-  while (events.length < count && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    events = received.filter((event) => event.payload['id'] === id);
-  }
-  return events;
-}
+const about = (id: string) => (message: { payload: Record<string, unknown> }) =>
+  message.payload['id'] === id;
 
 it('publishes created, updated and deleted events to RabbitMQ, in order, with versions', async () => {
   const input = anItem().named('Phoenix Down').withPrice(300).build();
@@ -55,7 +41,7 @@ it('publishes created, updated and deleted events to RabbitMQ, in order, with ve
   });
   await admin.request(`mutation ($id: ID!) { deleteItem(id: $id) }`, { id });
 
-  const events = await eventsFor(id, 3);
+  const events = await broker.waitFor(about(id), 3);
   expect(events.map((event) => event.type)).toEqual([
     'catalog.item.created',
     'catalog.item.updated',
@@ -83,7 +69,7 @@ it('publishes nothing for a rejected change', async () => {
     id,
   });
   // The valid update after the rejected one is version 2: the rejection recorded nothing.
-  const events = await eventsFor(id, 2);
+  const events = await broker.waitFor(about(id), 2);
   expect(events.map((event) => [event.type, event.payload['version']])).toEqual([
     ['catalog.item.created', 1],
     ['catalog.item.updated', 2],
