@@ -32,6 +32,8 @@ const config = {
   generates: {
     ...subgraph('catalog'),
     ...subgraph('identity'),
+    ...subgraph('trading'),
+    ...subgraph('inventory'),
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },
 };

@@ -3,6 +3,10 @@ import { loadCatalogConfig } from '@play-economy/catalog/config';
 import { createLogger, InProcessBus, type EventBus } from '@play-economy/chassis';
 import { start as startIdentity, type RunningIdentity } from '@play-economy/identity';
 import { adminAccountOf, loadIdentityConfig } from '@play-economy/identity/config';
+import { start as startInventory } from '@play-economy/inventory';
+import { loadInventoryConfig } from '@play-economy/inventory/config';
+import { start as startTrading } from '@play-economy/trading';
+import { loadTradingConfig } from '@play-economy/trading/config';
 import { createRouter, loadRouterConfig } from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 
@@ -58,6 +62,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   const catalogConfig = loadCatalogConfig(env);
   const identityConfig = loadIdentityConfig(env);
+  const inventoryConfig = loadInventoryConfig(env);
+  const tradingConfig = loadTradingConfig(env);
   const routerConfig = loadRouterConfig(env);
   const bus: EventBus | undefined = catalogConfig.AMQP_URL
     ? undefined
@@ -83,7 +89,24 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       bus ? { bus } : {},
     );
     stops.push(() => identity.stop());
-    const subgraphUrls = { catalog: catalog.url, identity: identity.url };
+    const inventoryAt = listenOn(inventoryConfig.INVENTORY_PORT, inventoryConfig.INVENTORY_HOST);
+    const inventory = await startInventory(
+      { ...inventoryConfig, INVENTORY_PORT: inventoryAt.port, INVENTORY_HOST: inventoryAt.host },
+      bus ? { bus } : {},
+    );
+    stops.push(() => inventory.stop());
+    const tradingAt = listenOn(tradingConfig.TRADING_PORT, tradingConfig.TRADING_HOST);
+    const trading = await startTrading(
+      { ...tradingConfig, TRADING_PORT: tradingAt.port, TRADING_HOST: tradingAt.host },
+      bus ? { bus } : {},
+    );
+    stops.push(() => trading.stop());
+    const subgraphUrls = {
+      catalog: catalog.url,
+      identity: identity.url,
+      inventory: inventory.url,
+      trading: trading.url,
+    };
 
     const routerAt = listenOn(routerConfig.port, routerConfig.host);
     const router = await createRouter({

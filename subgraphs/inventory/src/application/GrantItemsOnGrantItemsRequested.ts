@@ -1,0 +1,78 @@
+import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
+import { grantFailed, inventoryChanged, itemsGranted } from '../domain/InventoryEvents.ts';
+import type { InventoryRepository } from '../domain/InventoryRepository.ts';
+import { isGrantable } from '../domain/KnownItem.ts';
+import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
+import { GRANT_ITEMS_REQUESTED, isPurchaseItemsPayload } from '../domain/PurchaseCommands.ts';
+import { isOwnableTotal } from '../domain/QuantityRules.ts';
+
+/**
+ * Delivers a purchase: adds its items to the buyer's inventory and replies with
+ * `inventory.items.granted` (plus `inventory.changed`), or with `inventory.items.grant_failed`
+ * when the item is unknown or deleted. A redelivered command changes nothing the second time:
+ * the grant, the replies and the inbox record commit together.
+ */
+export class GrantItemsOnGrantItemsRequested {
+  /** The durable queue, `<service>.<subscriber>`. */
+  static readonly queue = 'inventory.grant_items_on_grant_items_requested';
+  static readonly topics = [GRANT_ITEMS_REQUESTED];
+
+  constructor(
+    private readonly entries: InventoryRepository,
+    private readonly knownItems: KnownItemRepository,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async handle(message: Message): Promise<void> {
+    const { payload } = message;
+    if (!isPurchaseItemsPayload(payload)) {
+      // Retried, then dead-lettered for someone to look at: nothing sensible can be replied.
+      throw new Error(
+        `${message.type} ${message.id} has no valid { purchaseId, userId, itemId, quantity }`,
+      );
+    }
+    const { purchaseId, userId, itemId, quantity } = payload;
+    await this.unitOfWork.handleOnce(
+      GrantItemsOnGrantItemsRequested.queue,
+      message,
+      async (session, record) => {
+        const now = new Date();
+        if (!isGrantable(await this.knownItems.find(itemId, session))) {
+          const failure = { purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' } as const;
+          recordEvents([grantFailed(failure)], record, now);
+          return;
+        }
+        const entry = await this.entries.add(userId, itemId, quantity, now, session);
+        if (!isOwnableTotal(entry.quantity)) {
+          // Undone in the same transaction: the grant never shows.
+          await this.entries.add(userId, itemId, -quantity, now, session);
+          const failure = {
+            purchaseId,
+            userId,
+            itemId,
+            quantity,
+            reason: 'QUANTITY_LIMIT',
+          } as const;
+          recordEvents([grantFailed(failure)], record, now);
+          return;
+        }
+        const newQuantity = entry.quantity;
+        recordEvents(
+          [
+            itemsGranted({ purchaseId, userId, itemId, quantity, newQuantity }),
+            inventoryChanged({
+              userId,
+              itemId,
+              quantity: newQuantity,
+              delta: quantity,
+              cause: 'purchase',
+              purchaseId,
+            }),
+          ],
+          record,
+          now,
+        );
+      },
+    );
+  }
+}

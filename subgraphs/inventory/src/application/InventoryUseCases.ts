@@ -1,0 +1,10 @@
+import type { GetInventory } from './GetInventory.ts';
+import type { GetOwnedQuantities } from './GetOwnedQuantities.ts';
+import type { GrantItems } from './GrantItems.ts';
+
+/** Everything inventory can do, as handed to its GraphQL resolvers. */
+export interface InventoryUseCases {
+  getInventory: GetInventory;
+  getOwnedQuantities: GetOwnedQuantities;
+  grantItems: GrantItems;
+}

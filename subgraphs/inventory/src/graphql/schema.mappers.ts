@@ -1,0 +1,13 @@
+import type { InventoryChangedPayload } from '../domain/InventoryEvents.ts';
+import type { InventoryEntry } from '../domain/InventoryEntry.ts';
+
+/** A user as other subgraphs reference it: inventory knows nothing of users but their id. */
+export type UserMapper = { id: string };
+
+/** An item as other subgraphs reference it; the catalog resolves its other fields. */
+export type ItemMapper = { id: string };
+
+export type InventoryEntryMapper = InventoryEntry;
+
+/** A change as announced on the bus with `inventory.changed`. */
+export type InventoryChangeMapper = InventoryChangedPayload;

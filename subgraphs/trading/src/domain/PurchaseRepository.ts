@@ -1,0 +1,27 @@
+import type { StoreSession } from '@play-economy/chassis';
+import type { Purchase } from './Purchase.ts';
+
+/** A second purchase with a user's idempotency key was refused by the store. */
+export class DuplicateIdempotencyKey extends Error {
+  constructor(userId: string, idempotencyKey: string) {
+    super(`user ${userId} already has a purchase with idempotency key ${idempotencyKey}`);
+    this.name = 'DuplicateIdempotencyKey';
+  }
+}
+
+/** Purchases; at most one per user and idempotency key. */
+export interface PurchaseRepository {
+  findById(id: string, session?: StoreSession): Promise<Purchase | null>;
+  findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Purchase | null>;
+  /** A user's purchases, newest first. */
+  listByUser(userId: string): Promise<Purchase[]>;
+  /** Throws {@link DuplicateIdempotencyKey} when the user already used the key. */
+  insert(purchase: Purchase, session: StoreSession): Promise<void>;
+  /**
+   * Saves a purchase loaded at `expectedVersion`; false when it changed meanwhile, so two
+   * concurrent handlers can never both apply a transition.
+   */
+  save(purchase: Purchase, expectedVersion: number, session: StoreSession): Promise<boolean>;
+  /** Unsettled purchases whose pending command was last sent at or before `sentBefore`. */
+  findStalled(sentBefore: Date, limit: number): Promise<Purchase[]>;
+}
