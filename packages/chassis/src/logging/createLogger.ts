@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import { pino, type Logger } from 'pino';
 
 export type { Logger };
@@ -8,12 +9,23 @@ export interface LoggerOptions {
   level?: string | undefined;
 }
 
-/** JSON logs on stdout, one line per event, each naming the service that wrote it. */
+/**
+ * JSON logs on stdout, one line per event, each naming the service that wrote it. A line
+ * written inside a span carries its `trace_id` and `span_id`, to be found from the trace.
+ */
 export function createLogger({ service, level }: LoggerOptions): Logger {
   return pino({
     level: level ?? 'info',
     base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
+    mixin: traceIds,
   });
+}
+
+function traceIds(): Record<string, string> {
+  const span = trace.getActiveSpan()?.spanContext();
+  // Without telemetry the active span is a no-op one with all-zero ids: not worth a field.
+  if (!span || span.traceId === '00000000000000000000000000000000') return {};
+  return { trace_id: span.traceId, span_id: span.spanId };
 }
