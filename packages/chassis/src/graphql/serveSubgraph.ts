@@ -109,6 +109,8 @@ export async function serveSubgraph<TContext extends RequestContext>(
     }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // The entry point owns shutdown (shutdownOnSignals); Apollo's own handler would re-raise.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
