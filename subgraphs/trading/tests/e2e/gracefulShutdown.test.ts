@@ -143,7 +143,6 @@ it('SIGTERM during a burst of purchases loses none: all end COMPLETED or FAULTED
   }
   const exits = await terminateAll();
   const accepted = await Promise.all(answers);
-  console.log('DEBUG', accepted.filter(Boolean).length, JSON.stringify(exits));
 
   for (const exit of exits) {
     const service = services.find((candidate) => candidate.name === exit.name)!;
