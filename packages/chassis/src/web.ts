@@ -15,6 +15,7 @@ export * from './auth/accessRules.ts';
 // The zod instance config schemas must be built with to be accepted by `loadConfig`.
 export { z } from 'zod';
 export * from './metrics/ServiceMetrics.ts';
+export * from './metrics/observedMetricNames.ts';
 export * from './metrics/metricsRoute.ts';
 export * from './metrics/graphqlMetricsPlugin.ts';
 export * from './telemetry/injectTraceContext.ts';
