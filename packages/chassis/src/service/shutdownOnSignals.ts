@@ -23,9 +23,10 @@ export interface ShutdownOptions {
 /**
  * The one shutdown path of every entry point: on the first signal, runs `stop`, flushes
  * telemetry and exits 0; exits 1 if that fails or outlasts `timeoutMs`. A second signal is
- * logged and otherwise ignored, so an impatient Ctrl-C does not cut a drain short.
+ * logged and otherwise ignored, so an impatient Ctrl-C does not cut a drain short. Returns a
+ * function that removes the signal handlers.
  */
-export function shutdownOnSignals(options: ShutdownOptions): void {
+export function shutdownOnSignals(options: ShutdownOptions): () => void {
   const { logger, stop, timeoutMs = 20_000 } = options;
   const exit = options.exit ?? ((code: number) => process.exit(code));
   let shuttingDown = false;
@@ -56,5 +57,9 @@ export function shutdownOnSignals(options: ShutdownOptions): void {
       )
       .finally(() => clearTimeout(deadline));
   };
-  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) process.on(signal, onSignal);
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
+  for (const signal of signals) process.on(signal, onSignal);
+  return () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
 }
