@@ -114,4 +114,4 @@ it('a service started as in production exports its spans over OTLP, flushes them
     trace_id: '0af7651916cd43dd8448eb211c80319c',
   });
   expect(refusal!['span_id']).toMatch(/^[0-9a-f]{16}$/);
-});
+}, 120_000);

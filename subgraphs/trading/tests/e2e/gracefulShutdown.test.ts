@@ -38,7 +38,7 @@ beforeAll(async () => {
     NODE_ENV: 'development',
   };
   services = await startServiceProcesses(env, ports);
-});
+}, 150_000);
 
 afterAll(async () => {
   for (const service of services) service.child.kill('SIGKILL');
@@ -185,4 +185,4 @@ it('SIGTERM during a burst of purchases loses none: all end COMPLETED or FAULTED
       expect(inventory.find((entry) => entry.item.id === itemId)?.quantity ?? 0).toBe(bought);
     }
   }
-}, 180_000);
+}, 400_000);

@@ -78,7 +78,8 @@ export async function startServiceProcesses(
     );
     return { name, child, exited, output: () => output };
   });
-  const deadline = Date.now() + 60_000;
+  // Five Node processes compiling TypeScript at once on a small, shared machine.
+  const deadline = Date.now() + 120_000;
   for (const service of processes) {
     for (;;) {
       const ready = await fetch(`http://127.0.0.1:${ports[service.name]}/health/ready`).then(
