@@ -75,7 +75,8 @@ ARG SERVICE
 ARG PORT
 ENV NODE_ENV=production \
     SERVICE=${SERVICE} \
-    DEFAULT_PORT=${PORT}
+    DEFAULT_PORT=${PORT} \
+    OTEL_SERVICE_NAME=${SERVICE}
 WORKDIR /app
 # Owned by root and read-only to the service user: the process cannot rewrite its own code.
 COPY --from=prod-deps /app/node_modules ./node_modules
@@ -85,6 +86,7 @@ USER node
 EXPOSE ${PORT}
 HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
   CMD ["node", "docker/healthcheck.mjs"]
-# node is PID 1 and receives SIGTERM itself, so the service's graceful shutdown runs on
-# `docker stop`; `--import tsx` loads TypeScript in the same process, without a wrapper process.
-CMD ["node", "--import", "tsx", "service/src/main.ts"]
+# node receives SIGTERM itself (compose's init forwards it), so the service's graceful shutdown
+# runs on `docker stop`; `--import tsx` loads TypeScript in the same process, without a wrapper
+# process, and the telemetry register file starts OpenTelemetry before the service's first import.
+CMD ["node", "--import", "tsx", "--import", "@play-economy/chassis/telemetry/register", "service/src/main.ts"]

@@ -10,10 +10,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createLogger, shutdownOnSignals } from '@play-economy/chassis/web';
 import { startStack } from '@play-economy/local-stack';
 import { parse } from 'yaml';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const TELEMETRY = '@play-economy/chassis/telemetry/register';
 
 function announce(routerUrl: string): void {
   process.stdout.write(
@@ -25,9 +27,10 @@ function announce(routerUrl: string): void {
 async function runInOneProcess(): Promise<void> {
   const stack = await startStack();
   announce(stack.routerUrl);
-  const stop = () => void stack.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  shutdownOnSignals({
+    logger: createLogger({ service: 'play-economy', level: process.env['LOG_LEVEL'] }),
+    stop: () => stack.stop(),
+  });
 }
 
 /** Subgraph names in `rover.yaml`, the one list of subgraphs. */
@@ -44,7 +47,11 @@ function runProcessPerService(): void {
     'router/src/main.ts',
   ];
   const children: ChildProcess[] = entries.map((entry) =>
-    spawn(process.execPath, ['--import', 'tsx', entry], { cwd: root, stdio: 'inherit' }),
+    // Telemetry first: the register file must run before the entry point imports anything.
+    spawn(process.execPath, ['--import', 'tsx', '--import', TELEMETRY, entry], {
+      cwd: root,
+      stdio: 'inherit',
+    }),
   );
   let stopping = false;
   const stopAll = (code: number) => {

@@ -7,6 +7,7 @@ import {
   port,
   routerSecretConfig,
   routerSecretOf,
+  telemetryConfig,
   z,
 } from '@play-economy/chassis/web';
 import {
@@ -69,6 +70,7 @@ const routerEnv = z
     /** Defaults to on, except in production. */
     INTROSPECTION: flag.optional(),
     ...routerSecretConfig,
+    ...telemetryConfig,
     /** The identity service's key set, to verify access tokens with. */
     JWKS_URL: z.url().default('http://localhost:4002/.well-known/jwks.json'),
     JWT_ISSUER: z.string().min(1).default('play-economy-identity'),

@@ -9,11 +9,15 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
+  graphqlMetricsPlugin,
   healthRoutes,
   listen,
   localUrl,
+  metricsRoute,
   REQUEST_ID_HEADER,
   requestIdOf,
+  ServiceMetrics,
+  traceGraphQLRequests,
   type Logger,
 } from '@play-economy/chassis/web';
 import express from 'express';
@@ -26,6 +30,7 @@ import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
+import { timeSubgraphFetches } from './subgraphs/timeSubgraphFetches.ts';
 import type { PreparedSupergraph } from './supergraph/prepareSupergraph.ts';
 import { watchSupergraphFile } from './supergraph/watchSupergraphFile.ts';
 
@@ -66,6 +71,11 @@ export interface RouterOptions {
   auth?: AccessTokenVerifierOptions;
   /** Logger for the router and the gateway. Default: a pino logger for service `router`. */
   logger?: Logger;
+  /**
+   * Metrics served at `/metrics`: operations, their latency, subgraph fetch latency. Default:
+   * a registry of its own for service `router`. Pass one to add the router's other statistics.
+   */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningRouter {
@@ -99,6 +109,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     subgraphTimeoutMs = 30_000,
   } = options;
   const logger = options.logger ?? createLogger({ service: 'router' });
+  const metrics = options.metrics ?? new ServiceMetrics('router');
+  const subgraphFetchSeconds = metrics.histogram(
+    'subgraph_fetch_duration_seconds',
+    "Latency of the router's requests to each subgraph",
+    ['subgraph', 'outcome'],
+  );
   // Before listening: a bad setting (an algorithm that is not asymmetric) stops the start.
   const verify = options.auth && createAccessTokenVerifier(options.auth);
 
@@ -120,6 +136,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
   );
+  app.use(metricsRoute(metrics));
   // Listen before loading so liveness answers (and readiness says 503) during start-up.
   const { server: httpServer, port: boundPort } = await listen(app, port, host);
 
@@ -142,7 +159,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher, options.routerSecret),
+      new SubgraphDataSource(
+        name,
+        subgraphUrls[name] ?? url ?? '',
+        timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
+        options.routerSecret,
+      ),
   });
   const gateway = new AuthorizingGateway({
     gateway: apolloGateway,
@@ -164,7 +186,11 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     includeStacktraceInErrorResponses: false,
     formatError: createRouterErrorFormatter(logger),
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPagePlugin(landingPage)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      landingPagePlugin(landingPage),
+      graphqlMetricsPlugin(metrics),
+    ],
   });
   try {
     await apollo.start();
@@ -184,6 +210,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     // Before GraphQL: a request with a bad credential ends here, whatever it asks for.
     authenticateRequests({ verify, logger: logger.child({ component: 'auth' }) }),
     express.json({ limit: MAX_BODY }),
+    traceGraphQLRequests('router'),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => ({
         requestId: res.locals['requestId'] as string,

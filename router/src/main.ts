@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createLogger } from '@play-economy/chassis/web';
+import { createLogger, shutdownOnSignals } from '@play-economy/chassis/web';
 import { loadRouterConfig } from './config.ts';
 import { createRouter } from './createRouter.ts';
 
@@ -12,14 +12,7 @@ try {
   const router = await createRouter({ ...config, supergraphPath, logger });
   logger.info({ url: router.url, supergraphPath }, 'router ready');
 
-  const shutdown = async (signal: NodeJS.Signals) => {
-    logger.info({ signal }, 'stopping');
-    await router.stop();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  shutdownOnSignals({ logger, stop: () => router.stop() });
 } catch (error) {
   // `err.message` carries the whole cause chain, e.g. "... : cannot read the file: ENOENT ...".
   createLogger({ service: 'router' }).fatal({ err: error }, 'router failed to start');

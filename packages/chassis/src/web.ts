@@ -14,3 +14,13 @@ export * from './auth/Viewer.ts';
 export * from './auth/accessRules.ts';
 // The zod instance config schemas must be built with to be accepted by `loadConfig`.
 export { z } from 'zod';
+export * from './metrics/ServiceMetrics.ts';
+export * from './metrics/observedMetricNames.ts';
+export * from './metrics/metricsRoute.ts';
+export * from './metrics/graphqlMetricsPlugin.ts';
+export * from './telemetry/injectTraceContext.ts';
+export * from './telemetry/extractTraceContext.ts';
+export * from './telemetry/traceGraphQLRequests.ts';
+export * from './telemetry/shutdownTelemetry.ts';
+export * from './service/shutdownOnSignals.ts';
+export type { Counter, Gauge, Histogram } from 'prom-client';

@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import {
+  injectTraceContext,
   REQUEST_ID_HEADER,
   signViewer,
   VIEWER_HEADER,
@@ -55,6 +56,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
         ? signViewer(context.viewer, this.#routerSecret, { clientIp: context.clientIp })
         : signViewer(null, this.#routerSecret),
     );
+    // W3C trace context of the gateway's fetch span: the subgraph continues this trace.
+    if (request.http) injectTraceContext(request.http.headers);
   }
 
   override didEncounterError(

@@ -60,6 +60,7 @@ export async function start(
       routerSecret: routerSecretOf(config),
       logger: runtime.logger,
       readiness: runtime.readiness,
+      metrics: runtime.metrics,
     });
     return {
       url: server.url,

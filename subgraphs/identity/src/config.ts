@@ -4,6 +4,7 @@ import {
   loadConfig,
   port,
   routerSecretConfig,
+  telemetryConfig,
   z,
 } from '@play-economy/chassis';
 
@@ -16,6 +17,7 @@ const optionalText = () =>
 const schema = z.object({
   ...infrastructureConfig,
   ...routerSecretConfig,
+  ...telemetryConfig,
   IDENTITY_PORT: port(4002),
   IDENTITY_HOST: z.string().min(1).default('0.0.0.0'),
   /** Database name, on MongoDB or in the embedded engine. */

@@ -101,6 +101,7 @@ export async function start(
       routerSecret,
       logger,
       readiness: runtime.readiness,
+      metrics: runtime.metrics,
       publicRoutes: [
         {
           path: JWKS_PATH,

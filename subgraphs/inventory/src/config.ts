@@ -3,12 +3,14 @@ import {
   loadConfig,
   port,
   routerSecretConfig,
+  telemetryConfig,
   z,
 } from '@play-economy/chassis';
 
 const schema = z.object({
   ...infrastructureConfig,
   ...routerSecretConfig,
+  ...telemetryConfig,
   INVENTORY_PORT: port(4003),
   INVENTORY_HOST: z.string().min(1).default('0.0.0.0'),
   /** Database name, on MongoDB or in the embedded engine. */

@@ -3,12 +3,14 @@ import {
   loadConfig,
   port,
   routerSecretConfig,
+  telemetryConfig,
   z,
 } from '@play-economy/chassis';
 
 const schema = z.object({
   ...infrastructureConfig,
   ...routerSecretConfig,
+  ...telemetryConfig,
   TRADING_PORT: port(4004),
   TRADING_HOST: z.string().min(1).default('0.0.0.0'),
   /** Database name, on MongoDB or in the embedded engine. */

@@ -1,11 +1,14 @@
+import { createLogger, shutdownOnSignals } from '@play-economy/chassis';
 import { loadTradingConfig } from './config.ts';
 import { start } from './server.ts';
 
 try {
-  const trading = await start(loadTradingConfig());
-  const stop = () => void trading.stop().then(() => process.exit(0));
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const config = loadTradingConfig();
+  const trading = await start(config);
+  shutdownOnSignals({
+    logger: createLogger({ service: 'trading', level: config.LOG_LEVEL }),
+    stop: () => trading.stop(),
+  });
 } catch (error) {
   process.stderr.write(`trading failed to start: ${String(error)}\n`);
   process.exit(1);

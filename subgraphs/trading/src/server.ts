@@ -11,6 +11,7 @@ import type { TradingConfig } from './config.ts';
 import { createTrading } from './createTrading.ts';
 import type { Context } from './graphql/context.ts';
 import { resolvers } from './graphql/resolvers.generated.ts';
+import { countPurchases } from './infrastructure/countPurchases.ts';
 
 const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
 
@@ -47,6 +48,7 @@ export async function start(
   let timer: NodeJS.Timeout | undefined;
   try {
     const { logger } = runtime;
+    countPurchases(runtime);
     const timeoutMs = config.PURCHASE_STEP_TIMEOUT_SECONDS * 1000;
     const trading = await createTrading({
       store: runtime.store,
@@ -85,6 +87,7 @@ export async function start(
       routerSecret: routerSecretOf(config),
       logger,
       readiness: runtime.readiness,
+      metrics: runtime.metrics,
     });
     return {
       url: server.url,

@@ -6,6 +6,7 @@ import type {
 } from '../store/DocumentStore.ts';
 import type { Message } from './EventBus.ts';
 import { parseMessage } from './parseMessage.ts';
+import { withTraceContext } from '../telemetry/withTraceContext.ts';
 
 /** One message waiting in the outbox. It is deleted once the bus has confirmed it. */
 export interface OutboxRecord extends Document {
@@ -49,7 +50,8 @@ export class Outbox {
    * the transaction back, rather than jamming the relay later.
    */
   async add(session: StoreSession, messages: readonly Message[]): Promise<void> {
-    const checked = messages.map(parseMessage);
+    // Each message keeps the trace context it was recorded in, for the relay to publish it in.
+    const checked = messages.map((message) => withTraceContext(parseMessage(message)));
     for (const message of checked) {
       await this.collection.insertOne(
         {

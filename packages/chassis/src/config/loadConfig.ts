@@ -45,6 +45,17 @@ export const infrastructureConfig = {
 };
 
 /**
+ * OpenTelemetry settings. The SDK reads them itself (see `startTelemetry`); every service's
+ * config declares them too, so a bad value stops the start like any other.
+ */
+export const telemetryConfig = {
+  /** OTLP/HTTP collector, e.g. Jaeger's `http://jaeger:4318`. Unset: no span leaves the process. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(),
+  /** `service.name` of the exported spans. Defaults to the service's own name. */
+  OTEL_SERVICE_NAME: z.string().min(1).optional(),
+};
+
+/**
  * The secret the router signs forwarded identities with and subgraphs check them with. Only
  * development may fall back to a well-known value, so `npm start` needs no settings.
  */

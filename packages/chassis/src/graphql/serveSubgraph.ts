@@ -15,6 +15,10 @@ import { verifyViewer, VIEWER_HEADER, type Viewer } from '../auth/Viewer.ts';
 import { ErrorCode } from '../errors/DomainError.ts';
 import { listen, localUrl } from '../http/listen.ts';
 import { requestIdOf } from '../http/requestIdOf.ts';
+import { graphqlMetricsPlugin } from '../metrics/graphqlMetricsPlugin.ts';
+import { metricsRoute } from '../metrics/metricsRoute.ts';
+import type { ServiceMetrics } from '../metrics/ServiceMetrics.ts';
+import { traceGraphQLRequests } from '../telemetry/traceGraphQLRequests.ts';
 
 /** @apollo/subgraph's resolver map type, which its package entry point does not export. */
 type SubgraphResolverMap = Extract<
@@ -70,6 +74,11 @@ export interface ServeSubgraphOptions<TContext extends RequestContext> {
   readiness: Record<string, ReadinessCheck>;
   /** Endpoints anyone may call, mounted outside the router-only check of `/graphql`. */
   publicRoutes?: readonly PublicRoute[];
+  /**
+   * The service's metrics (usually `runtime.metrics`): served at `/metrics`, with every
+   * operation counted and timed. Without it there is no `/metrics`.
+   */
+  metrics?: ServiceMetrics;
 }
 
 export interface RunningSubgraph {
@@ -100,17 +109,21 @@ export async function serveSubgraph<TContext extends RequestContext>(
     }),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
+    // The entry point owns shutdown (shutdownOnSignals); Apollo's own handler would re-raise.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // Federated traces are for Apollo's hosted usage reporting, which is not used here.
       ApolloServerPluginInlineTraceDisabled(),
+      ...(options.metrics ? [graphqlMetricsPlugin<TContext>(options.metrics)] : []),
     ],
     logger,
   });
   await apollo.start();
 
   app.use(healthRoutes(options.readiness));
+  if (options.metrics) app.use(metricsRoute(options.metrics));
   for (const route of options.publicRoutes ?? []) {
     app.get(route.path, async (_req, res) => {
       try {
@@ -146,6 +159,7 @@ export async function serveSubgraph<TContext extends RequestContext>(
       });
     },
     express.json({ limit: '1mb' }),
+    traceGraphQLRequests(options.metrics?.service ?? 'subgraph'),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = requestIdOf(req);

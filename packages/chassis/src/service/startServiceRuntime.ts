@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { EventBus } from '../bus/EventBus.ts';
+import type { EventBus, Message } from '../bus/EventBus.ts';
 import { createBus } from '../bus/createBus.ts';
 import { Outbox } from '../bus/Outbox.ts';
 import { OutboxRelay } from '../bus/OutboxRelay.ts';
@@ -8,6 +8,10 @@ import type { ReadinessCheck } from '../health/healthRoutes.ts';
 import { createLogger } from '../logging/createLogger.ts';
 import type { DocumentStore } from '../store/DocumentStore.ts';
 import { createStore } from '../store/createStore.ts';
+import { ServiceMetrics } from '../metrics/ServiceMetrics.ts';
+import type { InstrumentedBus } from '../telemetry/InstrumentedBus.ts';
+import { instrumentRuntimeBus } from '../telemetry/instrumentRuntimeBus.ts';
+import { drainOutbox } from './drainOutbox.ts';
 
 export interface ServiceRuntimeOptions {
   /** Service name, written on every log line and shown as the broker connection name. */
@@ -35,9 +39,16 @@ export interface ServiceRuntime {
   bus: EventBus;
   /** Transactions whose state changes and outgoing messages commit together. */
   unitOfWork: UnitOfWork;
+  /** This service's Prometheus metrics, served at `/metrics`; services add their own. */
+  metrics: ServiceMetrics;
+  /** Calls `listener` with each message this service published, once the broker confirmed it. */
+  onPublished(listener: (message: Message) => void): void;
   /** Readiness checks for `/health/ready`: the store answers and the broker is connected. */
   readiness: Record<string, ReadinessCheck>;
-  /** Stops publishing, closes the bus (if owned) and the store. */
+  /**
+   * Publishes what the outbox holds (bounded), stops the relay, closes the bus (if owned: its
+   * consumers are cancelled and in-flight handlers finish first), then the store.
+   */
   close(): Promise<void>;
 }
 
@@ -53,11 +64,14 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     dataDir: options.dataDir,
   });
   const ownsBus = options.bus === undefined;
-  let bus: EventBus;
+  const metrics = new ServiceMetrics(options.service);
+  let bus: InstrumentedBus;
   try {
-    bus =
+    bus = instrumentRuntimeBus(
       options.bus ??
-      (await createBus({ amqpUrl: options.amqpUrl, connectionName: options.service, logger }));
+        (await createBus({ amqpUrl: options.amqpUrl, connectionName: options.service, logger })),
+      metrics,
+    );
   } catch (error) {
     await store.close();
     throw error;
@@ -65,6 +79,12 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
   const outbox = new Outbox(store);
   const relay = new OutboxRelay({ outbox, bus, logger });
   await relay.start();
+  metrics.observe({
+    kind: 'gauge',
+    name: 'outbox_backlog_messages',
+    help: 'Messages recorded in the outbox and not yet confirmed by the broker',
+    read: () => relay.pendingCount(),
+  });
   logger.info(
     { store: store.engine, bus: options.amqpUrl ? 'rabbitmq' : 'in-process' },
     'runtime ready',
@@ -74,6 +94,8 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     logger,
     store,
     bus,
+    metrics,
+    onPublished: (listener) => bus.onPublished(listener),
     unitOfWork: new UnitOfWork({ store, outbox, relay }),
     readiness: {
       store: () => store.ping(),
@@ -82,6 +104,7 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
       },
     },
     async close() {
+      await drainOutbox(relay, logger);
       await relay.stop();
       if (ownsBus) await bus.close();
       await store.close();

@@ -14,7 +14,7 @@ export interface PurchaseView {
   failureReason: string | null;
 }
 
-const PURCHASE = `mutation ($input: PurchaseInput!) {
+const PURCHASE = `mutation Purchase($input: PurchaseInput!) {
   purchase(input: $input) { id state total failureReason }
 }`;
 
