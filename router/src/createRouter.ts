@@ -23,6 +23,8 @@ import {
   type AccessTokenVerifierOptions,
 } from './auth/createAccessTokenVerifier.ts';
 import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
+import { startEntityCache, type EntityCacheSettings } from './cache/startEntityCache.ts';
+import type { CacheStats } from './cache/CacheStats.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
@@ -66,6 +68,8 @@ export interface RouterOptions {
   auth?: AccessTokenVerifierOptions;
   /** Logger for the router and the gateway. Default: a pino logger for service `router`. */
   logger?: Logger;
+  /** The entity cache, invalidated by events (see {@link EntityCacheSettings}). Default: off. */
+  cache?: EntityCacheSettings;
 }
 
 export interface RunningRouter {
@@ -75,6 +79,8 @@ export interface RunningRouter {
   port: number;
   /** The supergraph being served, with the SECURITY features the router must enforce. */
   readonly supergraph: PreparedSupergraph;
+  /** The entity cache's counters (hits, misses, evictions, invalidation lag); undefined when off. */
+  readonly cacheStats: CacheStats | undefined;
   /** Stops taking requests, finishes in-flight ones and stops watching the supergraph. */
   stop(): Promise<void>;
 }
@@ -127,6 +133,13 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
+  const cache = await startEntityCache(
+    options.cache ?? { enabled: false },
+    logger.child({ component: 'cache' }),
+  ).catch(async (error: unknown) => {
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw error;
+  });
   const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),
     supergraphSdl: watchSupergraphFile({
@@ -142,8 +155,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher, options.routerSecret),
+      cache.wrap(
+        new SubgraphDataSource(
+          name,
+          subgraphUrls[name] ?? url ?? '',
+          fetcher,
+          options.routerSecret,
+        ),
+        name,
+      ),
   });
+  cache.track(apolloGateway);
   const gateway = new AuthorizingGateway({
     gateway: apolloGateway,
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
@@ -164,12 +186,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     includeStacktraceInErrorResponses: false,
     formatError: createRouterErrorFormatter(logger),
     logger,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), landingPagePlugin(landingPage)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      landingPagePlugin(landingPage),
+      ...cache.plugins,
+    ],
   });
   try {
     await apollo.start();
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
+    await cache.stop();
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
@@ -201,9 +228,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       if (!supergraph) throw new Error('no supergraph loaded');
       return supergraph;
     },
+    cacheStats: cache.stats,
     stop: () => {
       stopping = true;
-      stopped ??= apollo.stop();
+      stopped ??= apollo.stop().then(() => cache.stop());
       return stopped;
     },
   };

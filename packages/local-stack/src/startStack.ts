@@ -116,6 +116,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       // Tokens are verified against this identity, wherever its ephemeral port is.
       auth: { ...routerConfig.auth, jwksUrl: identity.jwksUrl },
       logger: createLogger({ service: 'router', level: routerConfig.logLevel }),
+      // One process: the router hears invalidations on the subgraphs' in-process bus.
+      cache: { ...routerConfig.cache, ...(bus ? { bus } : {}) },
     });
     stops.push(() => router.stop());
 

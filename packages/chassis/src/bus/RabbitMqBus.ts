@@ -174,7 +174,12 @@ export class RabbitMqBus implements EventBus {
     });
     let abandoned = false;
     const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
-      await this.#declare(channel, consumer.topology, subscription.topics);
+      await this.#declare(
+        channel,
+        consumer.topology,
+        subscription.topics,
+        subscription.expiresAfterMs,
+      );
       if (this.#closing) return;
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
@@ -229,14 +234,21 @@ export class RabbitMqBus implements EventBus {
     return this.#closing;
   }
 
-  async #declare(channel: ConfirmChannel, topology: RabbitMqTopology, topics: string[]) {
+  async #declare(
+    channel: ConfirmChannel,
+    topology: RabbitMqTopology,
+    topics: string[],
+    expiresAfterMs?: number,
+  ) {
+    const expiry = expiresAfterMs === undefined ? {} : { 'x-expires': expiresAfterMs };
     await channel.assertExchange(this.#exchange, 'topic', { durable: true });
-    await channel.assertQueue(topology.queue, { durable: true });
-    await channel.assertQueue(topology.deadLetterQueue, { durable: true });
+    await channel.assertQueue(topology.queue, { durable: true, arguments: expiry });
+    await channel.assertQueue(topology.deadLetterQueue, { durable: true, arguments: expiry });
     for (const { queue, delayMs } of topology.retryQueues) {
       await channel.assertQueue(queue, {
         durable: true,
         arguments: {
+          ...expiry,
           'x-message-ttl': delayMs,
           // Expired messages go straight back to the subscriber's queue, not through the topic
           // exchange, so other subscribers of the same topic do not see the retry.
