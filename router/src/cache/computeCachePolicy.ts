@@ -119,7 +119,8 @@ function walk(
       ...(composite ? index.typeHint(field.type) : {}),
       ...field.hint,
     };
-    let maxAge = fieldHint.maxAge;
+    // `inheritMaxAge` on the field: the parent's max-age, not the return type's.
+    let maxAge = field.hint?.inheritMaxAge ? field.hint.maxAge : fieldHint.maxAge;
     if (maxAge === undefined && fieldHint.inheritMaxAge) maxAge = state.parentMaxAge;
     if (maxAge === undefined && (composite || state.root)) maxAge = state.defaultMaxAge;
     restrict(state.policy, maxAge, fieldHint.scope);
