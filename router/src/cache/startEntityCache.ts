@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createBus, type EventBus } from '@play-economy/chassis/bus';
+import type { EventBus } from '@play-economy/chassis/bus';
 import type { Logger } from '@play-economy/chassis/web';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 import type { CacheBackend } from './CacheBackend.ts';
@@ -13,7 +13,6 @@ import { cacheControlHeaders } from './cacheControlHeaders.ts';
 import { EntityCache } from './EntityCache.ts';
 import { INVALIDATION_TOPICS, invalidationTagsOf } from './invalidationTagsOf.ts';
 import { MemoryCacheBackend } from './MemoryCacheBackend.ts';
-import { RedisCacheBackend } from './RedisCacheBackend.ts';
 
 /** The router's entity cache settings. */
 export interface EntityCacheSettings {
@@ -92,6 +91,8 @@ export async function startEntityCache(
 
   let backend: CacheBackend;
   if (settings.redisUrl) {
+    // Loaded only when used: a router without Redis or RabbitMQ carries neither client.
+    const { RedisCacheBackend } = await import('./RedisCacheBackend.ts');
     const redis = new RedisCacheBackend({
       url: settings.redisUrl,
       keyPrefix: settings.keyPrefix ?? 'play-economy:router-cache:',
@@ -112,14 +113,16 @@ export async function startEntityCache(
     logger,
   });
 
-  const ownBus = settings.bus
-    ? undefined
-    : await createBus({ amqpUrl: settings.amqpUrl, connectionName: 'router', logger }).catch(
-        async (error: unknown) => {
-          await backend.close();
-          throw error;
-        },
-      );
+  let ownBus: EventBus | undefined;
+  if (!settings.bus) {
+    const { createBus } = await import('@play-economy/chassis/bus');
+    ownBus = await createBus({ amqpUrl: settings.amqpUrl, connectionName: 'router', logger }).catch(
+      async (error: unknown) => {
+        await backend.close();
+        throw error;
+      },
+    );
+  }
   const bus = settings.bus ?? (ownBus as EventBus);
   const queue = `router.${hostname()}.${randomUUID().slice(0, 8)}`;
   try {
