@@ -21,7 +21,7 @@ export interface CacheStatsSnapshot {
 
 /**
  * The entity cache's counters, kept in memory. `snapshot()` is what a metrics exporter reads;
- * `onInvalidation` lets it observe each lag as a histogram sample.
+ * `onInvalidation` lets it observe each lag as a histogram sample, with the tags evicted.
  */
 export class CacheStats {
   #hits = 0;
@@ -31,7 +31,7 @@ export class CacheStats {
   #invalidations = 0;
   #backendErrors = 0;
   #lag = { last: 0, max: 0, sum: 0, count: 0 };
-  readonly #lagListeners = new Set<(lagMs: number) => void>();
+  readonly #lagListeners = new Set<(lagMs: number, tags: readonly string[]) => void>();
 
   hit(count = 1): void {
     this.#hits += count;
@@ -49,10 +49,10 @@ export class CacheStats {
     this.#backendErrors += 1;
   }
 
-  /** One event processed, which evicted `tags` tags and took `lagMs` since it occurred. */
-  invalidated(tags: number, lagMs: number): void {
+  /** One event processed, which evicted `tags` and took `lagMs` since it occurred. */
+  invalidated(tags: readonly string[], lagMs: number): void {
     this.#invalidations += 1;
-    this.#evictions += tags;
+    this.#evictions += tags.length;
     const lag = Math.max(0, lagMs);
     this.#lag = {
       last: lag,
@@ -60,11 +60,11 @@ export class CacheStats {
       sum: this.#lag.sum + lag,
       count: this.#lag.count + 1,
     };
-    for (const listener of this.#lagListeners) listener(lag);
+    for (const listener of this.#lagListeners) listener(lag, tags);
   }
 
-  /** Calls `listener` with every invalidation lag from now on; returns the unsubscribe. */
-  onInvalidation(listener: (lagMs: number) => void): () => void {
+  /** Calls `listener` with every invalidation from now on; returns the unsubscribe. */
+  onInvalidation(listener: (lagMs: number, tags: readonly string[]) => void): () => void {
     this.#lagListeners.add(listener);
     return () => this.#lagListeners.delete(listener);
   }

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Viewer } from '@play-economy/chassis/web';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
+import type { CachePolicy } from './computeCachePolicy.ts';
 import type { CacheSlot, EntityCache } from './EntityCache.ts';
 
 type Options = GraphQLDataSourceProcessOptions<RouterContext>;
@@ -43,7 +44,7 @@ export class CachingDataSource implements GraphQLDataSource<RouterContext> {
     }
   }
 
-  async #root(options: Options, policy: Parameters<EntityCache['slot']>[0]): Promise<Response> {
+  async #root(options: Options, policy: CachePolicy): Promise<Response> {
     const { query, variables } = options.request;
     const slot = this.#cache.slot(
       policy,
@@ -66,10 +67,7 @@ export class CachingDataSource implements GraphQLDataSource<RouterContext> {
     return response;
   }
 
-  async #entities(
-    options: Options,
-    policies: ReadonlyMap<string, Parameters<EntityCache['slot']>[0]>,
-  ): Promise<Response> {
+  async #entities(options: Options, policies: ReadonlyMap<string, CachePolicy>): Promise<Response> {
     const { query, variables = {} } = options.request;
     const representations: unknown = variables['representations'];
     if (!Array.isArray(representations)) return this.#inner.process(options);

@@ -7,7 +7,7 @@ export interface RedisCacheBackendOptions {
   url: string;
   /** Prefix of every key, so several deployments (or test runs) can share one Redis. */
   keyPrefix: string;
-  /** How long one command may take before the cache gives up on it. Default 250 ms. */
+  /** How long one command may take before the cache gives up on it. Default 500 ms. */
   commandTimeoutMs?: number;
   logger: Logger;
 }
@@ -21,18 +21,20 @@ const EPOCH_KEY = 'epoch';
  * counters (`INCR`), plus an epoch folded into every version.
  *
  * While Redis is unreachable every command fails at once (no offline queue, no retries), so
- * requests go to the subgraphs without waiting. Invalidations missed meanwhile cannot be
- * replayed, so after any disconnection the next successful use first bumps the epoch, which
- * abandons every entry written before: the cache starts cold rather than stale.
+ * requests go to the subgraphs without waiting. An eviction that failed, or that may have been
+ * missed while a connection was down, cannot be replayed for sure, so after either the next
+ * successful use first bumps the epoch, which abandons every entry written before: the cache
+ * starts cold rather than stale.
  */
 export class RedisCacheBackend implements CacheBackend {
   readonly kind = 'redis';
   readonly #redis: Redis;
   readonly #logger: Logger;
   #epochStale = false;
+  #wasReady = false;
   #lastErrorLogAt = 0;
 
-  constructor({ url, keyPrefix, commandTimeoutMs = 250, logger }: RedisCacheBackendOptions) {
+  constructor({ url, keyPrefix, commandTimeoutMs = 500, logger }: RedisCacheBackendOptions) {
     this.#logger = logger;
     this.#redis = new Redis(url, {
       keyPrefix,
@@ -45,7 +47,6 @@ export class RedisCacheBackend implements CacheBackend {
       autoResendUnfulfilledCommands: false,
     });
     this.#redis.on('error', (err: Error) => {
-      this.#epochStale = true;
       // Once a few seconds at most: a Redis that is down would otherwise flood the log.
       const now = Date.now();
       if (now - this.#lastErrorLogAt > 5000) {
@@ -54,9 +55,13 @@ export class RedisCacheBackend implements CacheBackend {
       }
     });
     this.#redis.on('close', () => {
-      this.#epochStale = true;
+      // A connection that was up dropped: evictions may have been lost meanwhile.
+      if (this.#wasReady) this.#epochStale = true;
     });
-    this.#redis.on('ready', () => this.#logger.info('entity cache: Redis connected'));
+    this.#redis.on('ready', () => {
+      this.#wasReady = true;
+      this.#logger.info('entity cache: Redis connected');
+    });
   }
 
   /**
@@ -87,7 +92,13 @@ export class RedisCacheBackend implements CacheBackend {
     const transaction = this.#redis.multi();
     for (const tag of tags)
       transaction.incr(versionKey(tag)).pexpire(versionKey(tag), VERSION_TTL_MS);
-    await this.#run(transaction);
+    try {
+      await this.#run(transaction);
+    } catch (error) {
+      // The event is retried, but if it never gets through, this eviction is lost.
+      this.#epochStale = true;
+      throw error;
+    }
   }
 
   async get(keys: readonly string[]): Promise<(string | undefined)[]> {

@@ -25,6 +25,8 @@ export interface EntityCacheSettings {
   redisUrl?: string | undefined;
   /** Prefix of every Redis key. Default `play-economy:router-cache:`. */
   keyPrefix?: string;
+  /** How long one Redis command may take before the request goes without the cache. Default 500 ms. */
+  redisCommandTimeoutMs?: number;
   /** Entries the in-memory cache keeps at most. Default `10000`. */
   maxEntries?: number;
   /** Longest time any entry is kept, whatever the hints say, in seconds. Default `300`. */
@@ -96,6 +98,9 @@ export async function startEntityCache(
     const redis = new RedisCacheBackend({
       url: settings.redisUrl,
       keyPrefix: settings.keyPrefix ?? 'play-economy:router-cache:',
+      ...(settings.redisCommandTimeoutMs === undefined
+        ? {}
+        : { commandTimeoutMs: settings.redisCommandTimeoutMs }),
       logger,
     });
     await redis.waitUntilReady();
@@ -136,7 +141,7 @@ export async function startEntityCache(
         const tags = invalidationTagsOf(message);
         // Rejects when the backend is unreachable: the event is retried, not acknowledged.
         await cache.invalidate(tags);
-        stats.invalidated(tags.length, Date.now() - Date.parse(message.occurredAt));
+        stats.invalidated(tags, Date.now() - Date.parse(message.occurredAt));
       },
     });
   } catch (error) {

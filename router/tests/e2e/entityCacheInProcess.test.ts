@@ -19,11 +19,21 @@ afterAll(async () => {
 });
 
 it('caches in memory and evicts on the in-process bus', async () => {
+  // The created event evicts the Item lists: warm the cache only after it.
+  const createdProcessed = new Promise<void>((resolve) => {
+    const stop = stack.routerCacheStats!.onInvalidation((_lag, tags) => {
+      if (tags.length === 1 && tags[0] === 'Item') {
+        stop();
+        resolve();
+      }
+    });
+  });
   const created = await admin.request<{ createItem: { id: string } }>(
     'mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }',
     { input: { name: `Ribbon ${randomUUID()}`, description: 'in process', price: 10 } },
   );
   const id = created.data!.createItem.id;
+  await createdProcessed;
   const price = async () =>
     (await stack.client.request<{ item: { price: number } }>(ITEM, { id })).data?.item.price;
   expect(await price()).toBe(10);
