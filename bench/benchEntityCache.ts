@@ -9,6 +9,7 @@
  * load only reads.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { findFreePort } from './findFreePort.ts';
 import { measureLoad } from './measureLoad.ts';
@@ -134,6 +135,7 @@ async function redisAnswers(redisUrl: string): Promise<boolean> {
 /** Runs every query against every contender once; returns the report as markdown. */
 export async function benchEntityCache(options: EntityCacheBenchOptions): Promise<string> {
   const { progress } = options;
+  const [loadAverageBefore = Number.NaN] = loadavg();
   const url = new URL(options.amqpUrl);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     throw new Error('the bench only talks to loopback: --amqp-url must point at 127.0.0.1');
@@ -241,10 +243,14 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
     await inventory.process.stop();
     await catalog.process.stop();
   }
-  return formatCacheReport(options, rows);
+  return formatCacheReport(options, rows, loadAverageBefore);
 }
 
-function formatCacheReport(options: EntityCacheBenchOptions, rows: readonly CacheBenchRow[]) {
+function formatCacheReport(
+  options: EntityCacheBenchOptions,
+  rows: readonly CacheBenchRow[],
+  loadAverageBefore: number,
+) {
   const count = (value: number) => Math.round(value).toLocaleString('en-US');
   return [
     `### Entity cache: cold vs warm, beside plain \`@apollo/gateway\` (${new Date().toISOString().slice(0, 10)})`,
@@ -255,6 +261,7 @@ function formatCacheReport(options: EntityCacheBenchOptions, rows: readonly Cach
     `- Load: autocannon, ${options.connections} connections, ${options.durationSeconds} s per ` +
       `run after a ${options.warmupSeconds} s warm-up, every response checked; "cold" is the ` +
       'cache off, so every request goes to the subgraphs, as it would with an empty cache',
+    `- Same machine as above; 1-minute load average before these runs ${loadAverageBefore.toFixed(2)}`,
     '',
     '| query | server | requests/s | p50 | p99 | RSS after load | catalog CPU / request |',
     '| --- | --- | --: | --: | --: | --: | --: |',
