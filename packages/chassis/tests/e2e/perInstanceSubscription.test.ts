@@ -76,3 +76,24 @@ it('gives each instance every message, and the broker deletes its queues once it
   // Still consumed, so still there.
   expect(await queueExists(names.b)).toBe(true);
 });
+
+it('retries through its own retry queue even after that queue sat unused past its expiry', async () => {
+  const name = `test.${run}.instance.retry`;
+  const attempts: number[] = [];
+  const publisher = await connectBus();
+  const instance = await connectBus();
+  await instance.subscribe({
+    name,
+    topics: ['catalog.item.*'],
+    expiresAfterMs: 1000,
+    handler: async (_message, { attempt }) => {
+      attempts.push(attempt);
+      if (attempt === 0) throw new Error('first delivery fails');
+    },
+  });
+  // Nothing consumes the retry queue: left alone this long, the broker would have deleted it.
+  await sleep(2500);
+  await publisher.publish([aMessage().withType('catalog.item.deleted').build()]);
+  await eventually('the retry to be delivered', () => attempts.includes(1));
+  expect(attempts).toEqual([0, 1]);
+});
