@@ -13,7 +13,7 @@
  *   `ROUTER_SECRET` from the environment).
  *
  *   ROUTER_SECRET=… node --import tsx bench/plainGateway.ts --port 4100 \
- *     --catalog-url http://127.0.0.1:4001/graphql
+ *     --catalog-url http://127.0.0.1:4001/graphql [--inventory-url http://127.0.0.1:4003/graphql]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -28,7 +28,11 @@ import { prepareSupergraph } from '../router/src/supergraph/prepareSupergraph.ts
 
 try {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, 'catalog-url': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      'catalog-url': { type: 'string' },
+      'inventory-url': { type: 'string' },
+    },
   });
   const port = Number(values.port);
   const catalogUrl = values['catalog-url'];
@@ -43,7 +47,12 @@ try {
     ).gatewaySdl,
     buildService: ({ name, url }) =>
       new RemoteGraphQLDataSource({
-        url: name === 'catalog' ? catalogUrl : (url ?? ''),
+        url:
+          name === 'catalog'
+            ? catalogUrl
+            : name === 'inventory'
+              ? (values['inventory-url'] ?? url ?? '')
+              : (url ?? ''),
         willSendRequest({ request }) {
           request.http?.headers.set(VIEWER_HEADER, signViewer(null, routerSecret));
         },

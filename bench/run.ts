@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
+import { benchEntityCache } from './benchEntityCache.ts';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
@@ -33,6 +34,10 @@ const USAGE = `Usage: npm run bench -- [options]
   --warmup <s>        unmeasured seconds before each run, twice that on the catalog
                       alone before the first (default 3, at most 60)
   --runs <n>          runs per server, alternating (default 2, at most 5)
+  --amqp-url <url>    loopback RabbitMQ for the entity-cache runs
+                      (default amqp://guest:guest@127.0.0.1:5672)
+  --redis-url <url>   loopback Redis for the shared-cache runs (default redis://127.0.0.1:6379)
+  --no-cache-runs     skip the entity-cache runs
   --help              this text
 `;
 
@@ -41,6 +46,9 @@ interface BenchOptions {
   connections: number;
   warmupSeconds: number;
   runs: number;
+  amqpUrl: string;
+  redisUrl: string;
+  cacheRuns: boolean;
 }
 
 /** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
@@ -107,6 +115,9 @@ function parseOptions(): BenchOptions {
       connections: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       runs: { type: 'string', default: '2' },
+      'amqp-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
+      'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
+      'no-cache-runs': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -119,6 +130,9 @@ function parseOptions(): BenchOptions {
     connections: integer('--connections', values.connections, 1, 500),
     warmupSeconds: integer('--warmup', values.warmup, 0, 60),
     runs: integer('--runs', values.runs, 1, 5),
+    amqpUrl: values['amqp-url'],
+    redisUrl: values['redis-url'],
+    cacheRuns: !values['no-cache-runs'],
   };
 }
 
@@ -334,7 +348,12 @@ async function main(): Promise<void> {
     2 * options.warmupSeconds * 1000 +
     options.runs *
       CONTENDERS.length *
-      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000);
+      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000) +
+    // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers.
+    (options.cacheRuns
+      ? 2 * READY_TIMEOUT_MS +
+        8 * (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000)
+      : 0);
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
@@ -381,6 +400,8 @@ async function main(): Promise<void> {
   } finally {
     await catalog.process.stop();
   }
+  if (options.cacheRuns)
+    process.stdout.write(`\n${await benchEntityCache({ ...options, progress })}`);
 }
 
 try {

@@ -4,6 +4,7 @@ import {
   infrastructureConfig,
   loadConfig,
   logLevel,
+  optionalUrl,
   port,
   routerSecretConfig,
   routerSecretOf,
@@ -78,6 +79,16 @@ const routerEnv = z
     JWT_ALGORITHMS: algorithms,
     /** Leeway for `exp`, `nbf` and `iat`. */
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    /** RabbitMQ, to hear the events that invalidate the entity cache. */
+    AMQP_URL: infrastructureConfig.AMQP_URL,
+    /** Redis shared by router instances for the entity cache; unset: in memory. */
+    REDIS_URL: optionalUrl(),
+    /** The entity cache; on by default. */
+    ROUTER_CACHE: flag.default(true),
+    ROUTER_CACHE_MAX_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+    ROUTER_CACHE_MAX_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
+    ROUTER_CACHE_DEFAULT_MAX_AGE: z.coerce.number().int().min(0).default(0),
+    ROUTER_CACHE_KEY_PREFIX: z.string().min(1).default('play-economy:router-cache:'),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -98,6 +109,15 @@ const routerEnv = z
         audience: env.JWT_AUDIENCE,
         algorithms: env.JWT_ALGORITHMS,
         clockToleranceSeconds: env.JWT_CLOCK_SKEW_SECONDS,
+      },
+      cache: {
+        enabled: env.ROUTER_CACHE,
+        amqpUrl: env.AMQP_URL,
+        redisUrl: env.REDIS_URL,
+        keyPrefix: env.ROUTER_CACHE_KEY_PREFIX,
+        maxEntries: env.ROUTER_CACHE_MAX_ENTRIES,
+        maxTtlSeconds: env.ROUTER_CACHE_MAX_TTL_SECONDS,
+        defaultMaxAge: env.ROUTER_CACHE_DEFAULT_MAX_AGE,
       },
     };
   });

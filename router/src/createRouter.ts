@@ -27,6 +27,9 @@ import {
   type AccessTokenVerifierOptions,
 } from './auth/createAccessTokenVerifier.ts';
 import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
+import { startEntityCache, type EntityCacheSettings } from './cache/startEntityCache.ts';
+import type { CacheStats } from './cache/CacheStats.ts';
+import { observeCacheStats } from './cache/observeCacheStats.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
@@ -76,6 +79,8 @@ export interface RouterOptions {
    * a registry of its own for service `router`. Pass one to add the router's other statistics.
    */
   metrics?: ServiceMetrics;
+  /** The entity cache, invalidated by events (see {@link EntityCacheSettings}). Default: off. */
+  cache?: EntityCacheSettings;
 }
 
 export interface RunningRouter {
@@ -85,6 +90,8 @@ export interface RunningRouter {
   port: number;
   /** The supergraph being served, with the SECURITY features the router must enforce. */
   readonly supergraph: PreparedSupergraph;
+  /** The entity cache's counters (hits, misses, evictions, invalidation lag); undefined when off. */
+  readonly cacheStats: CacheStats | undefined;
   /** Stops taking requests, finishes in-flight ones and stops watching the supergraph. */
   stop(): Promise<void>;
 }
@@ -144,6 +151,14 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
+  const cache = await startEntityCache(
+    options.cache ?? { enabled: false },
+    logger.child({ component: 'cache' }),
+  ).catch(async (error: unknown) => {
+    await new Promise((resolve) => httpServer.close(resolve));
+    throw error;
+  });
+  if (cache.stats) observeCacheStats(metrics, cache.stats);
   const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),
     supergraphSdl: watchSupergraphFile({
@@ -159,13 +174,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource(
+      cache.wrap(
+        new SubgraphDataSource(
+          name,
+          subgraphUrls[name] ?? url ?? '',
+          timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
+          options.routerSecret,
+        ),
         name,
-        subgraphUrls[name] ?? url ?? '',
-        timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
-        options.routerSecret,
       ),
   });
+  cache.track(apolloGateway);
   const gateway = new AuthorizingGateway({
     gateway: apolloGateway,
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
@@ -190,12 +209,14 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPagePlugin(landingPage),
       graphqlMetricsPlugin(metrics),
+      ...cache.plugins,
     ],
   });
   try {
     await apollo.start();
   } catch (error) {
     await new Promise((resolve) => httpServer.close(resolve));
+    await cache.stop();
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
@@ -228,9 +249,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       if (!supergraph) throw new Error('no supergraph loaded');
       return supergraph;
     },
+    cacheStats: cache.stats,
     stop: () => {
       stopping = true;
-      stopped ??= apollo.stop();
+      stopped ??= apollo.stop().then(() => cache.stop());
       return stopped;
     },
   };

@@ -29,3 +29,10 @@ export {
 } from './authorization/buildAuthorizationIndex.ts';
 export { filterOperation, type FilteredOperation } from './authorization/filterOperation.ts';
 export { restoreRemovedFields } from './authorization/restoreRemovedFields.ts';
+export {
+  startEntityCache,
+  type EntityCacheSettings,
+  type RunningEntityCache,
+} from './cache/startEntityCache.ts';
+export { CacheStats, type CacheStatsSnapshot } from './cache/CacheStats.ts';
+export { readCacheHints, type CacheHint, type CacheHintIndex } from './cache/readCacheHints.ts';

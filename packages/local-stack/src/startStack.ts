@@ -7,7 +7,7 @@ import { start as startInventory } from '@play-economy/inventory';
 import { loadInventoryConfig } from '@play-economy/inventory/config';
 import { start as startTrading } from '@play-economy/trading';
 import { loadTradingConfig } from '@play-economy/trading/config';
-import { createRouter, loadRouterConfig } from '@play-economy/router';
+import { createRouter, loadRouterConfig, type CacheStats } from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 
 export interface StackOptions {
@@ -38,6 +38,8 @@ export interface RunningStack {
   signInAsAdmin(): Promise<SignedInClient>;
   /** Registers a new player through the router and signs them in. */
   registerPlayer(username: string, password?: string): Promise<SignedInClient>;
+  /** The router's entity cache counters; undefined when the cache is off. */
+  routerCacheStats: CacheStats | undefined;
   /** Stops the router first, then the subgraphs. */
   stop(): Promise<void>;
 }
@@ -116,6 +118,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       // Tokens are verified against this identity, wherever its ephemeral port is.
       auth: { ...routerConfig.auth, jwksUrl: identity.jwksUrl },
       logger: createLogger({ service: 'router', level: routerConfig.logLevel }),
+      // One process: the router hears invalidations on the subgraphs' in-process bus.
+      cache: { ...routerConfig.cache, ...(bus ? { bus } : {}) },
     });
     stops.push(() => router.stop());
 
@@ -156,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         });
         return asSignedIn(data?.register, errors);
       },
+      routerCacheStats: router.cacheStats,
       stop,
     };
   } catch (error) {

@@ -25,7 +25,38 @@ describe('loadRouterConfig', () => {
         algorithms: ['ES256'],
         clockToleranceSeconds: 30,
       },
+      cache: {
+        enabled: true,
+        amqpUrl: undefined,
+        redisUrl: undefined,
+        keyPrefix: 'play-economy:router-cache:',
+        maxEntries: 10_000,
+        maxTtlSeconds: 300,
+        defaultMaxAge: 0,
+      },
     });
+  });
+
+  it('reads the entity cache settings', () => {
+    const config = loadRouterConfig({
+      AMQP_URL: 'amqp://guest:guest@rabbitmq:5672',
+      REDIS_URL: 'redis://redis:6379',
+      ROUTER_CACHE: 'false',
+      ROUTER_CACHE_MAX_ENTRIES: '500',
+      ROUTER_CACHE_MAX_TTL_SECONDS: '60',
+      ROUTER_CACHE_DEFAULT_MAX_AGE: '5',
+      ROUTER_CACHE_KEY_PREFIX: 'staging:',
+    });
+    expect(config.cache).toEqual({
+      enabled: false,
+      amqpUrl: 'amqp://guest:guest@rabbitmq:5672',
+      redisUrl: 'redis://redis:6379',
+      keyPrefix: 'staging:',
+      maxEntries: 500,
+      maxTtlSeconds: 60,
+      defaultMaxAge: 5,
+    });
+    expect(() => loadRouterConfig({ ROUTER_CACHE_MAX_ENTRIES: '0' })).toThrow(ConfigError);
   });
 
   it('reads how to verify access tokens', () => {

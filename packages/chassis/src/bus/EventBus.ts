@@ -48,6 +48,13 @@ export interface Subscription<TPayload = unknown> {
   retry?: RetryPolicy;
   /** How many unacknowledged messages this subscriber may hold at once. */
   prefetch?: number;
+  /**
+   * For a subscriber each of whose instances must see every message (a router evicting its own
+   * cache), which therefore subscribes under a name of its own (`router.<instance id>`): the
+   * broker deletes the queue and its twins once they have had no consumer for this long, so
+   * instances that are gone leave nothing behind. Unset: the queues are kept until deleted.
+   */
+  expiresAfterMs?: number;
 }
 
 export interface EventBus {

@@ -38,6 +38,8 @@ interface Consumer {
   readonly handler: MessageHandler;
   readonly retry: RetryPolicy;
   readonly topology: RabbitMqTopology;
+  /** Per-instance subscriptions: how long the broker keeps the queues unused. */
+  readonly expiresAfterMs: number | undefined;
   readonly wrapper: ChannelWrapper;
   /** The channel currently consuming; replaced by the setup function after each reconnect. */
   current?: { channel: ConfirmChannel; consumerTag: string };
@@ -162,6 +164,7 @@ export class RabbitMqBus implements EventBus {
       handler: subscription.handler as MessageHandler,
       retry,
       topology: rabbitMqTopology(subscription.name, retry),
+      expiresAfterMs: subscription.expiresAfterMs,
       wrapper: this.#manager.createChannel({ name: `consume ${subscription.name}`, confirm: true }),
     };
     consumer.wrapper.on('error', (err: Error) => {
@@ -174,7 +177,7 @@ export class RabbitMqBus implements EventBus {
     });
     let abandoned = false;
     const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
-      await this.#declare(channel, consumer.topology, subscription.topics);
+      await this.#declare(channel, consumer.topology, subscription.topics, consumer.expiresAfterMs);
       if (this.#closing) return;
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
@@ -229,14 +232,21 @@ export class RabbitMqBus implements EventBus {
     return this.#closing;
   }
 
-  async #declare(channel: ConfirmChannel, topology: RabbitMqTopology, topics: string[]) {
+  async #declare(
+    channel: ConfirmChannel,
+    topology: RabbitMqTopology,
+    topics: string[],
+    expiresAfterMs?: number,
+  ) {
+    const expiry = expiresAfterMs === undefined ? {} : { 'x-expires': expiresAfterMs };
     await channel.assertExchange(this.#exchange, 'topic', { durable: true });
-    await channel.assertQueue(topology.queue, { durable: true });
-    await channel.assertQueue(topology.deadLetterQueue, { durable: true });
+    await channel.assertQueue(topology.queue, { durable: true, arguments: expiry });
+    await channel.assertQueue(topology.deadLetterQueue, { durable: true, arguments: expiry });
     for (const { queue, delayMs } of topology.retryQueues) {
       await channel.assertQueue(queue, {
         durable: true,
         arguments: {
+          ...expiry,
           'x-message-ttl': delayMs,
           // Expired messages go straight back to the subscriber's queue, not through the topic
           // exchange, so other subscribers of the same topic do not see the retry.
@@ -246,6 +256,16 @@ export class RabbitMqBus implements EventBus {
       });
     }
     for (const topic of topics) await channel.bindQueue(topology.queue, this.#exchange, topic);
+  }
+
+  /**
+   * A queue that expires when unused counts as used only while consumed or declared, and
+   * nothing consumes a retry or dead-letter queue: declare them again before a move into one,
+   * so it cannot have expired with the message about to go there.
+   */
+  async #renewLease(channel: ConfirmChannel, consumer: Consumer) {
+    if (consumer.expiresAfterMs === undefined) return;
+    await this.#declare(channel, consumer.topology, [], consumer.expiresAfterMs);
   }
 
   #onDelivery(consumer: Consumer, channel: ConfirmChannel, delivery: ConsumeMessage): void {
@@ -305,6 +325,7 @@ export class RabbitMqBus implements EventBus {
       { queue: consumer.name, messageId: message.id, type: message.type, attempt, err: error },
       `handler failed; retrying in ${level.delayMs} ms`,
     );
+    await this.#renewLease(channel, consumer);
     await this.#moveTo(channel, delivery, level.queue, headers);
   }
 
@@ -336,6 +357,7 @@ export class RabbitMqBus implements EventBus {
       },
       `message dead-lettered to ${consumer.topology.deadLetterQueue}`,
     );
+    await this.#renewLease(channel, consumer);
     await this.#moveTo(channel, delivery, consumer.topology.deadLetterQueue, headers);
   }
 

@@ -4,9 +4,9 @@
  * these names, so plug them in under these and no others.
  */
 export const observedMetricNames = {
-  /** Counter: router entity cache lookups answered from the cache. Labels: `subgraph`, `type`. */
+  /** Counter: router entity cache lookups answered from the cache. */
   entityCacheHits: 'router_entity_cache_hits_total',
-  /** Counter: router entity cache lookups that had to fetch. Labels: `subgraph`, `type`. */
+  /** Counter: router entity cache lookups that had to fetch. */
   entityCacheMisses: 'router_entity_cache_misses_total',
   /** Gauge: GraphQL subscriptions open on this server right now. Label: `field`. */
   activeSubscriptions: 'graphql_active_subscriptions',

@@ -3,6 +3,7 @@ import type { InventoryChangeMapper, InventoryEntryMapper, ItemMapper, UserMappe
 import type { Context } from './context.ts';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
+export type EnumResolverSignature<T, AllowedValues = any> = { [key in keyof T]?: AllowedValues };
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -15,6 +16,13 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** Who may share a cached result: anyone (`PUBLIC`), or only the caller it was made for (`PRIVATE`). */
+export type CacheControlScope =
+  /** Depends on the caller: cached per user, never served to another. */
+  | 'PRIVATE'
+  /** Same for every caller: routers, CDNs and browsers may share it. */
+  | 'PUBLIC';
 
 /** A change of one user's quantity of one item. */
 export type InventoryChange = {
@@ -179,15 +187,16 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  CacheControlScope: ResolverTypeWrapper<'PUBLIC' | 'PRIVATE'>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   InventoryChange: ResolverTypeWrapper<InventoryChangeMapper>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InventoryEntry: ResolverTypeWrapper<InventoryEntryMapper>;
   Item: ResolverTypeWrapper<ItemMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
@@ -195,15 +204,25 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   InventoryChange: InventoryChangeMapper;
-  Int: Scalars['Int']['output'];
   InventoryEntry: InventoryEntryMapper;
   Item: ItemMapper;
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
   User: UserMapper;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
 };
+
+export type cacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type cacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = cacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type CacheControlScopeResolvers = EnumResolverSignature<{ PRIVATE?: any, PUBLIC?: any }, ResolversTypes['CacheControlScope']>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -239,6 +258,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 };
 
 export type Resolvers<ContextType = Context> = {
+  CacheControlScope?: CacheControlScopeResolvers;
   DateTime?: GraphQLScalarType;
   InventoryChange?: InventoryChangeResolvers<ContextType>;
   InventoryEntry?: InventoryEntryResolvers<ContextType>;
@@ -247,3 +267,6 @@ export type Resolvers<ContextType = Context> = {
   User?: UserResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = Context> = {
+  cacheControl?: cacheControlDirectiveResolver<any, any, ContextType>;
+};
