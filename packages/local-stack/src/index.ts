@@ -1,3 +1,4 @@
 export * from './startStack.ts';
 export * from './createGraphQLClient.ts';
 export * from './watchBroker.ts';
+export * from './startProcessStack.ts';
