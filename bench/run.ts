@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput, latency and memory of the router beside a plain
  * `@apollo/gateway` + `@apollo/server` with default settings, both over the same catalog
- * subgraph, measured in the same run. Each server runs in its own child process so its memory
+ * subgraph, measured in the same run; then the purchase saga end to end on RabbitMQ
+ * (`measurePurchases.ts`). Each server runs in its own child process so its memory
  * can be read alone; the load generator (autocannon) runs in this one. Prints a markdown report
  * on stdout and progress on stderr.
  *
@@ -14,6 +15,7 @@ import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
+import { benchPurchases, PURCHASE_RUN_BUDGET_MS } from './measurePurchases.ts';
 import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
 import { startServer, type ServerProcess, type StartServerOptions } from './startServer.ts';
@@ -32,7 +34,11 @@ const USAGE = `Usage: npm run bench -- [options]
   --connections <n>   concurrent keep-alive connections (default 20, at most 500)
   --warmup <s>        unmeasured seconds before each run, twice that on the catalog
                       alone before the first (default 3, at most 60)
-  --runs <n>          runs per server, alternating (default 2, at most 5)
+  --runs <n>          runs per server, alternating (default 2, at most 5); also runs of
+                      the purchase scenario
+  --scenario <name>   all (default), router (router vs plain gateway) or purchases
+                      (1,000 purchases over 50 players on RabbitMQ at AMQP_URL, default
+                      amqp://guest:guest@127.0.0.1:5672)
   --help              this text
 `;
 
@@ -41,6 +47,7 @@ interface BenchOptions {
   connections: number;
   warmupSeconds: number;
   runs: number;
+  scenario: 'all' | 'router' | 'purchases';
 }
 
 /** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
@@ -107,6 +114,7 @@ function parseOptions(): BenchOptions {
       connections: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       runs: { type: 'string', default: '2' },
+      scenario: { type: 'string', default: 'all' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -119,7 +127,13 @@ function parseOptions(): BenchOptions {
     connections: integer('--connections', values.connections, 1, 500),
     warmupSeconds: integer('--warmup', values.warmup, 0, 60),
     runs: integer('--runs', values.runs, 1, 5),
+    scenario: scenarioOf(values.scenario),
   };
+}
+
+function scenarioOf(value: string): BenchOptions['scenario'] {
+  if (value === 'all' || value === 'router' || value === 'purchases') return value;
+  throw new Error(`--scenario must be all, router or purchases, not "${value}"`);
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {
@@ -334,12 +348,14 @@ async function main(): Promise<void> {
     2 * options.warmupSeconds * 1000 +
     options.runs *
       CONTENDERS.length *
-      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000);
+      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000) +
+    (options.scenario === 'router' ? 0 : options.runs * PURCHASE_RUN_BUDGET_MS);
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
   }, budgetMs).unref();
 
+  if (options.scenario === 'purchases') return benchPurchases({ runs: options.runs, progress });
   const [loadAverageBefore = Number.NaN] = loadavg();
   progress('starting the catalog subgraph (embedded store, in-process bus)');
   const catalog = await startCatalog();
@@ -381,6 +397,7 @@ async function main(): Promise<void> {
   } finally {
     await catalog.process.stop();
   }
+  if (options.scenario === 'all') await benchPurchases({ runs: options.runs, progress });
 }
 
 try {

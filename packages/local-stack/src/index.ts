@@ -2,3 +2,4 @@ export * from './startStack.ts';
 export * from './createGraphQLClient.ts';
 export * from './watchBroker.ts';
 export * from './startProcessStack.ts';
+export * from './watchPurchases.ts';

@@ -33,9 +33,10 @@ export interface ProcessStackOptions {
   amqpUrl: string;
   /**
    * Where the embedded stores keep their journals, so a restarted service finds its data (and
-   * its inbox and outbox) again.
+   * its inbox and outbox) again. Without it, data lives in each process's memory and a
+   * restarted service starts empty.
    */
-  dataDir: string;
+  dataDir?: string;
   /** Added to every process's environment, e.g. `PURCHASE_STEP_TIMEOUT_SECONDS`. */
   env?: Record<string, string>;
   /** How long each process may take to answer `/health/ready`. Default 60 s. */
@@ -70,7 +71,7 @@ export interface ProcessStack {
 /**
  * Runs every subgraph and the router as separate processes (`node --import tsx
  * <service>/src/main.ts`), as `npm start` does with `AMQP_URL` set, each with its embedded
- * store journaled under `dataDir`, on free loopback ports. Unlike {@link startStack}, a service
+ * store (journaled under `dataDir` when given), on free loopback ports. Unlike {@link startStack}, a service
  * can be killed and restarted: for fault-injection tests and the benchmark.
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
@@ -90,7 +91,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
     ...inherited,
     ...options.env,
     AMQP_URL: options.amqpUrl,
-    DATA_DIR: options.dataDir,
+    ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
     // @apollo/gateway otherwise reports to Apollo: nothing here leaves 127.0.0.1.
     APOLLO_TELEMETRY_DISABLED: 'true',
   };
