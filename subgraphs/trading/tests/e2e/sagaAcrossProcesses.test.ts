@@ -133,8 +133,9 @@ it('settles every purchase after identity is killed mid-saga and restarted late'
     quietWithinMs: 30_000,
     // Purchases waiting for their debit all give up while identity is down.
     expectBothOutcomes: false,
+    // Killed as the purchases arrive: the first are on their way, the rest find it gone.
+    whileOrdering: () => stack.services.identity.kill('SIGKILL'),
     async whileInFlight() {
-      await stack.services.identity.kill('SIGKILL');
       await sleep(LONG_OUTAGE_MS);
       await stack.services.identity.restart();
     },

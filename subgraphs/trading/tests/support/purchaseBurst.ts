@@ -10,6 +10,8 @@ export interface PurchaseBurstOptions {
   createItem: (name: string, price: number) => Promise<string>;
   /** Concurrent purchases, spread over the buyers in turn. Default 20. */
   purchases?: number;
+  /** Runs while the purchases are being placed, e.g. to stop a service as they arrive. */
+  whileOrdering?: () => Promise<void>;
   /**
    * Runs once every purchase was accepted, while the saga is in flight: where a test injects
    * its fault (a killed process, a dropped broker connection).
@@ -66,14 +68,17 @@ export async function purchaseBurst(options: PurchaseBurstOptions): Promise<Saga
       idempotencyKey: `burst-${n}`,
     },
   }));
-  const accepted = await Promise.all(
-    orders.map(async ({ buyer, input }, n) => {
-      if (n % 5 !== 0) return order(buyer, input);
-      const [once, twice] = await Promise.all([order(buyer, input), order(buyer, input)]);
-      expect(twice.id).toBe(once.id);
-      return once;
-    }),
-  );
+  const [accepted] = await Promise.all([
+    Promise.all(
+      orders.map(async ({ buyer, input }, n) => {
+        if (n % 5 !== 0) return order(buyer, input);
+        const [once, twice] = await Promise.all([order(buyer, input), order(buyer, input)]);
+        expect(twice.id).toBe(once.id);
+        return once;
+      }),
+    ),
+    options.whileOrdering?.(),
+  ]);
   await options.whileInFlight?.();
   const outcomes = await Promise.all(
     accepted.map((purchase, n) =>
