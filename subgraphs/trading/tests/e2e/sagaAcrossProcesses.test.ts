@@ -12,6 +12,7 @@ import {
 } from '@play-economy/local-stack';
 import { expectSagaInvariants } from '../support/expectSagaInvariants.ts';
 import { purchaseBurst } from '../support/purchaseBurst.ts';
+import { SAGA_TOPICS, untilSagaQuiet } from '../support/untilSagaQuiet.ts';
 import { buy, gilOf, settled, type PurchaseView } from '../support/purchaseClient.ts';
 
 /**
@@ -35,7 +36,7 @@ let broker: BrokerWatch;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'play-economy-saga-'));
-  broker = await watchBroker(amqpUrl, ['identity.gil.*', 'inventory.items.*']);
+  broker = await watchBroker(amqpUrl, SAGA_TOPICS);
   stack = await startProcessStack({
     amqpUrl,
     dataDir,
@@ -113,17 +114,22 @@ it('settles every purchase after inventory is killed mid-saga and restarted', as
     purchases: 30,
     settleTimeoutMs: 60_000,
     quietWithinMs: 30_000,
+    // A restart slower than the step timeout faults every purchase still waiting for its grant.
+    expectBothOutcomes: false,
     async whileInFlight() {
       await stack.services.inventory.kill('SIGKILL');
       await sleep(1000);
       await stack.services.inventory.restart();
     },
   });
+  await untilSagaQuiet(broker, buyers);
+  await expectSagaInvariants(
+    buyers.map((buyer, n) => ({ player: buyer, gilAdjustments: n === 1 ? 25 : 0 })),
+  );
 });
 
 it('settles every purchase after identity is killed mid-saga and restarted late', async () => {
   const buyers = await Promise.all(Array.from({ length: 5 }, player));
-  const refundsBefore = broker.messages.filter((m) => m.type === 'identity.gil.refunded').length;
   await purchaseBurst({
     admin,
     buyers,
@@ -140,7 +146,16 @@ it('settles every purchase after identity is killed mid-saga and restarted late'
       await stack.services.identity.restart();
     },
   });
-  // Debits the purchases had given up on went through after the restart, and were refunded.
-  const refunds = broker.messages.filter((m) => m.type === 'identity.gil.refunded').length;
-  expect(refunds - refundsBefore).toBeGreaterThan(0);
+  await untilSagaQuiet(broker, buyers);
+  // Debits the purchases had given up on went through after the restart: refunded, once each.
+  const refunds = broker.messages.filter(
+    (m) =>
+      m.type === 'identity.gil.refunded' &&
+      buyers.some(({ userId }) => userId === m.payload['userId']),
+  );
+  expect(refunds.length).toBeGreaterThan(0);
+  expect(new Set(refunds.map((m) => m.payload['purchaseId'])).size).toBe(refunds.length);
+  await expectSagaInvariants(
+    buyers.map((buyer, n) => ({ player: buyer, gilAdjustments: n === 1 ? 25 : 0 })),
+  );
 });
