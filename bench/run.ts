@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: throughput, latency and memory of the router beside a plain
  * `@apollo/gateway` + `@apollo/server` with default settings, both over the same catalog
- * subgraph, measured in the same run. Each server runs in its own child process so its memory
+ * subgraph, measured in the same run; then the purchase saga end to end on RabbitMQ
+ * (`measurePurchases.ts`). Each server runs in its own child process so its memory
  * can be read alone; the load generator (autocannon) runs in this one. Prints a markdown report
  * on stdout and progress on stderr.
  *
@@ -15,6 +16,7 @@ import { benchEntityCache } from './benchEntityCache.ts';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
+import { benchPurchases, PURCHASE_RUN_BUDGET_MS } from './measurePurchases.ts';
 import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
 import { startServer, type ServerProcess, type StartServerOptions } from './startServer.ts';
@@ -33,11 +35,13 @@ const USAGE = `Usage: npm run bench -- [options]
   --connections <n>   concurrent keep-alive connections (default 20, at most 500)
   --warmup <s>        unmeasured seconds before each run, twice that on the catalog
                       alone before the first (default 3, at most 60)
-  --runs <n>          runs per server, alternating (default 2, at most 5)
-  --amqp-url <url>    loopback RabbitMQ for the entity-cache runs
-                      (default amqp://guest:guest@127.0.0.1:5672)
+  --runs <n>          runs per server, alternating (default 2, at most 5); also runs of
+                      the purchase scenario
+  --scenario <name>   all (default); router (router vs plain gateway); cache (the entity
+                      cache cold and warm); purchases (1,000 purchases over 50 players)
+  --amqp-url <url>    loopback RabbitMQ for the cache and purchase scenarios
+                      (default AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)
   --redis-url <url>   loopback Redis for the shared-cache runs (default redis://127.0.0.1:6379)
-  --no-cache-runs     skip the entity-cache runs
   --help              this text
 `;
 
@@ -48,7 +52,7 @@ interface BenchOptions {
   runs: number;
   amqpUrl: string;
   redisUrl: string;
-  cacheRuns: boolean;
+  scenario: 'all' | 'router' | 'cache' | 'purchases';
 }
 
 /** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
@@ -115,9 +119,12 @@ function parseOptions(): BenchOptions {
       connections: { type: 'string', default: '20' },
       warmup: { type: 'string', default: '3' },
       runs: { type: 'string', default: '2' },
-      'amqp-url': { type: 'string', default: 'amqp://guest:guest@127.0.0.1:5672' },
+      'amqp-url': {
+        type: 'string',
+        default: process.env['AMQP_URL'] || 'amqp://guest:guest@127.0.0.1:5672',
+      },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
-      'no-cache-runs': { type: 'boolean', default: false },
+      scenario: { type: 'string', default: 'all' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -132,8 +139,20 @@ function parseOptions(): BenchOptions {
     runs: integer('--runs', values.runs, 1, 5),
     amqpUrl: values['amqp-url'],
     redisUrl: values['redis-url'],
-    cacheRuns: !values['no-cache-runs'],
+    scenario: scenarioOf(values.scenario),
   };
+}
+
+function scenarioOf(value: string): BenchOptions['scenario'] {
+  if (value === 'all' || value === 'router' || value === 'cache' || value === 'purchases') {
+    return value;
+  }
+  throw new Error(`--scenario must be all, router, cache or purchases, not "${value}"`);
+}
+
+/** Whether `scenario` is part of this invocation. */
+function runs(options: BenchOptions, scenario: BenchOptions['scenario']): boolean {
+  return options.scenario === 'all' || options.scenario === scenario;
 }
 
 function integer(flag: string, value: string, min: number, max: number): number {
@@ -343,22 +362,32 @@ async function main(): Promise<void> {
   });
   process.once('SIGTERM', () => process.exit(143));
   // Every step is bounded on its own; this bounds the whole, should anything hang regardless.
+  const runMs = (options.warmupSeconds + options.durationSeconds + 30) * 1000;
   const budgetMs =
-    2 * READY_TIMEOUT_MS +
-    2 * options.warmupSeconds * 1000 +
-    options.runs *
-      CONTENDERS.length *
-      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000) +
-    // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers.
-    (options.cacheRuns
+    (runs(options, 'router')
       ? 2 * READY_TIMEOUT_MS +
-        8 * (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000)
-      : 0);
+        2 * options.warmupSeconds * 1000 +
+        options.runs * CONTENDERS.length * (READY_TIMEOUT_MS + runMs)
+      : 0) +
+    // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers.
+    (runs(options, 'cache') ? 2 * READY_TIMEOUT_MS + 8 * (READY_TIMEOUT_MS + runMs) : 0) +
+    (runs(options, 'purchases') ? options.runs * PURCHASE_RUN_BUDGET_MS : 0);
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
   }, budgetMs).unref();
 
+  if (runs(options, 'router')) await benchRouter(options);
+  if (runs(options, 'cache')) {
+    process.stdout.write(`\n${await benchEntityCache({ ...options, progress })}`);
+  }
+  if (runs(options, 'purchases')) {
+    await benchPurchases({ amqpUrl: options.amqpUrl, runs: options.runs, progress });
+  }
+}
+
+/** The router beside a plain gateway, in front of one catalog. */
+async function benchRouter(options: BenchOptions): Promise<void> {
   const [loadAverageBefore = Number.NaN] = loadavg();
   progress('starting the catalog subgraph (embedded store, in-process bus)');
   const catalog = await startCatalog();
@@ -400,8 +429,6 @@ async function main(): Promise<void> {
   } finally {
     await catalog.process.stop();
   }
-  if (options.cacheRuns)
-    process.stdout.write(`\n${await benchEntityCache({ ...options, progress })}`);
 }
 
 try {

@@ -1,3 +1,5 @@
 export * from './startStack.ts';
 export * from './createGraphQLClient.ts';
 export * from './watchBroker.ts';
+export * from './startProcessStack.ts';
+export * from './watchPurchases.ts';

@@ -2,6 +2,7 @@ import type { DocumentStore, UnitOfWork } from '@play-economy/chassis';
 import { AdjustGil } from './application/AdjustGil.ts';
 import { CreateUser } from './application/CreateUser.ts';
 import { DebitGilOnDebitGilRequested } from './application/DebitGilOnDebitGilRequested.ts';
+import { RefundGilOnRefundGilRequested } from './application/RefundGilOnRefundGilRequested.ts';
 import { GetJwks } from './application/GetJwks.ts';
 import { GetUser } from './application/GetUser.ts';
 import { GetViewer } from './application/GetViewer.ts';
@@ -64,6 +65,8 @@ export interface Identity {
   useCases: IdentityUseCases;
   /** The subscriber that pays for purchases, to subscribe to the bus. */
   debitGil: DebitGilOnDebitGilRequested;
+  /** The subscriber that gives back late debits of purchases that faulted, likewise. */
+  refundGil: RefundGilOnRefundGilRequested;
 }
 
 /** Wires identity's use cases to their adapters over one store: the composition root. */
@@ -106,5 +109,6 @@ export async function createIdentity(dependencies: IdentityDependencies): Promis
       seedAdmin: new SeedAdmin(users, createUser),
     },
     debitGil: new DebitGilOnDebitGilRequested(users, unitOfWork),
+    refundGil: new RefundGilOnRefundGilRequested(users, unitOfWork),
   };
 }

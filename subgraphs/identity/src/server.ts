@@ -7,6 +7,7 @@ import {
 } from '@play-economy/chassis';
 import { parse } from 'graphql';
 import { DebitGilOnDebitGilRequested } from './application/DebitGilOnDebitGilRequested.ts';
+import { RefundGilOnRefundGilRequested } from './application/RefundGilOnRefundGilRequested.ts';
 import type { IdentityUseCases } from './application/IdentityUseCases.ts';
 import { adminAccountOf, type IdentityConfig } from './config.ts';
 import { createIdentity, identitySettingsOf } from './createIdentity.ts';
@@ -38,7 +39,7 @@ export interface StartOverrides {
 
 /**
  * Boots the identity subgraph: store, bus, outbox relay, a signing key and the admin account,
- * the gil-debit subscriber, then the GraphQL server with the JWKS beside it.
+ * the gil debit and refund subscribers, then the GraphQL server with the JWKS beside it.
  */
 export async function start(
   config: IdentityConfig,
@@ -58,7 +59,7 @@ export async function start(
   let maintenance: NodeJS.Timeout | undefined;
   try {
     const { logger } = runtime;
-    const { useCases, debitGil } = await createIdentity({
+    const { useCases, debitGil, refundGil } = await createIdentity({
       store: runtime.store,
       unitOfWork: runtime.unitOfWork,
       settings: identitySettingsOf(config),
@@ -79,6 +80,11 @@ export async function start(
       name: DebitGilOnDebitGilRequested.queue,
       topics: DebitGilOnDebitGilRequested.topics,
       handler: (message) => debitGil.handle(message),
+    });
+    await runtime.bus.subscribe({
+      name: RefundGilOnRefundGilRequested.queue,
+      topics: RefundGilOnRefundGilRequested.topics,
+      handler: (message) => refundGil.handle(message),
     });
 
     maintenance = setInterval(

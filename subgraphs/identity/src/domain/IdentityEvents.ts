@@ -8,6 +8,7 @@ export const IdentityEventType = {
   GilChanged: 'identity.gil.changed',
   GilDebited: 'identity.gil.debited',
   GilDebitFailed: 'identity.gil.debit_failed',
+  GilRefunded: 'identity.gil.refunded',
 } as const;
 
 export type IdentityEventType = (typeof IdentityEventType)[keyof typeof IdentityEventType];
@@ -48,11 +49,22 @@ export interface GilDebitFailedPayload {
   reason: GilDebitFailureReason;
 }
 
+/** Payload of `identity.gil.refunded`: a purchase's late debit was given back. */
+export interface GilRefundedPayload {
+  purchaseId: string;
+  userId: string;
+  /** Gil given back, a positive number. */
+  amount: number;
+  /** The balance after the refund. */
+  balance: number;
+}
+
 export type IdentityEvent =
   | { type: typeof IdentityEventType.UserCreated; payload: UserCreatedPayload }
   | { type: typeof IdentityEventType.GilChanged; payload: GilChangedPayload }
   | { type: typeof IdentityEventType.GilDebited; payload: GilDebitedPayload }
-  | { type: typeof IdentityEventType.GilDebitFailed; payload: GilDebitFailedPayload };
+  | { type: typeof IdentityEventType.GilDebitFailed; payload: GilDebitFailedPayload }
+  | { type: typeof IdentityEventType.GilRefunded; payload: GilRefundedPayload };
 
 export function gilChanged(payload: GilChangedPayload): IdentityEvent {
   return { type: IdentityEventType.GilChanged, payload };
@@ -64,4 +76,8 @@ export function gilDebited(payload: GilDebitedPayload): IdentityEvent {
 
 export function gilDebitFailed(payload: GilDebitFailedPayload): IdentityEvent {
   return { type: IdentityEventType.GilDebitFailed, payload };
+}
+
+export function gilRefunded(payload: GilRefundedPayload): IdentityEvent {
+  return { type: IdentityEventType.GilRefunded, payload };
 }

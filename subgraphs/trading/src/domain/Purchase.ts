@@ -29,7 +29,7 @@ export const FailureReason = {
   notEnoughGil: (total: number) => `Not enough gil: the purchase costs ${total} gil`,
   UnknownBuyer: 'Your account could not be charged',
   GrantTimedOut: 'The store did not answer in time; nothing was charged',
-  DebitTimedOut: 'The payment did not go through in time; nothing was charged',
+  DebitTimedOut: 'The payment did not go through in time; any gil taken is refunded',
 } as const;
 
 /** A purchase's persisted state. */
@@ -61,6 +61,11 @@ export interface PurchaseData {
    * a grant confirmed later is taken back.
    */
   grantUnconfirmed: boolean;
+  /**
+   * The purchase stopped waiting for its debit (it timed out) without knowing whether identity
+   * took the gil; a debit confirmed later is refunded.
+   */
+  debitUnconfirmed: boolean;
   /** Increases with every change; saves are conditional on it. */
   version: number;
   createdAt: Date;
@@ -109,6 +114,7 @@ export class Purchase {
       attempts: 0,
       lastSentAt: null,
       grantUnconfirmed: false,
+      debitUnconfirmed: false,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -203,16 +209,33 @@ export class Purchase {
     return true;
   }
 
-  /** ITEMS_GRANTED → COMPLETED: the buyer paid. */
+  /**
+   * ITEMS_GRANTED → COMPLETED: the buyer paid. A debit confirmed after the purchase gave up
+   * waiting for it (its items are being, or were, taken back) is refunded instead, once: the
+   * player keeps neither the items nor a charge for them.
+   */
   gilDebited(now: Date): boolean {
+    if (this.data.debitUnconfirmed) {
+      this.#change({ debitUnconfirmed: false }, now, false);
+      // Fire and forget, like a late grant's subtraction: identity credits it exactly once.
+      this.#messages.push(this.#command(TradingMessageType.RefundGil, now));
+      return true;
+    }
     if (this.data.state !== PurchaseState.ItemsGranted || this.data.compensating) return false;
     this.#change({ state: PurchaseState.Completed, pendingCommand: null }, now);
     this.#announce();
     return true;
   }
 
-  /** ITEMS_GRANTED, compensating: the buyer could not pay, so the items are taken back. */
+  /**
+   * ITEMS_GRANTED, compensating: the buyer could not pay, so the items are taken back. After the
+   * debit timed out, a late refusal only settles that nothing is owed back.
+   */
   gilDebitFailed(reason: GilDebitFailureReason, now: Date): boolean {
+    if (this.data.debitUnconfirmed) {
+      this.#change({ debitUnconfirmed: false }, now, false);
+      return true;
+    }
     if (this.data.state !== PurchaseState.ItemsGranted || this.data.compensating) return false;
     this.#compensate(
       reason === 'INSUFFICIENT_GIL'
@@ -255,7 +278,9 @@ export class Purchase {
     if (this.data.state === PurchaseState.Accepted) {
       this.#fault(FailureReason.GrantTimedOut, now, { grantUnconfirmed: true });
     } else {
-      this.#compensate(FailureReason.DebitTimedOut, now);
+      // Identity may still take the gil (the command may be queued, or dead-lettered and
+      // replayed): `gilDebited` refunds it then.
+      this.#compensate(FailureReason.DebitTimedOut, now, { debitUnconfirmed: true });
     }
     return 'gave-up';
   }
@@ -269,8 +294,8 @@ export class Purchase {
     return this.#messages.splice(0);
   }
 
-  #compensate(reason: string, now: Date): void {
-    this.#change({ compensating: true, compensationReason: reason }, now);
+  #compensate(reason: string, now: Date, extra: Partial<PurchaseData> = {}): void {
+    this.#change({ compensating: true, compensationReason: reason, ...extra }, now);
     this.#send(this.#command(TradingMessageType.SubtractItems, now), now);
     this.#announce();
   }
@@ -311,7 +336,10 @@ export class Purchase {
     this.#messages.push(command);
   }
 
-  #command(type: typeof TradingMessageType.DebitGil, now: Date): Message<DebitGilPayload>;
+  #command(
+    type: typeof TradingMessageType.DebitGil | typeof TradingMessageType.RefundGil,
+    now: Date,
+  ): Message<DebitGilPayload>;
   #command(
     type: typeof TradingMessageType.GrantItems | typeof TradingMessageType.SubtractItems,
     now: Date,
@@ -319,7 +347,7 @@ export class Purchase {
   #command(type: string, now: Date): Message {
     const { id: purchaseId, userId, itemId, quantity, total } = this.data;
     const payload =
-      type === TradingMessageType.DebitGil
+      type === TradingMessageType.DebitGil || type === TradingMessageType.RefundGil
         ? { purchaseId, userId, amount: total }
         : { purchaseId, userId, itemId, quantity };
     return { id: randomUUID(), type, occurredAt: now.toISOString(), payload };

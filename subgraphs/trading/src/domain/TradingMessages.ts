@@ -7,6 +7,7 @@ export const TradingMessageType = {
   GrantItems: 'trading.purchase.grant_items',
   DebitGil: 'trading.purchase.debit_gil',
   SubtractItems: 'trading.purchase.subtract_items',
+  RefundGil: 'trading.purchase.refund_gil',
   PurchaseUpdated: 'trading.purchase.updated',
 } as const;
 
@@ -30,6 +31,12 @@ export interface DebitGilPayload {
 
 /** Payload of `trading.purchase.subtract_items` (to inventory): take back granted items. */
 export type SubtractItemsPayload = GrantItemsPayload;
+
+/**
+ * Payload of `trading.purchase.refund_gil` (to identity): give back a debit that was confirmed
+ * only after the purchase had stopped waiting for it and taken its items back.
+ */
+export type RefundGilPayload = DebitGilPayload;
 
 /** Payload of `trading.purchase.updated`: a purchase's state after each transition. */
 export interface PurchaseUpdatedPayload {

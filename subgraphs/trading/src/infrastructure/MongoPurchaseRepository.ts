@@ -24,6 +24,8 @@ interface PurchaseDocument {
   attempts: number;
   lastSentAt: Date | null;
   grantUnconfirmed: boolean;
+  /** Absent from purchases stored before refunds existed. */
+  debitUnconfirmed?: boolean;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -52,6 +54,7 @@ function toPurchase({ _id, ...rest }: PurchaseDocument): Purchase {
     attempts: rest.attempts,
     lastSentAt: rest.lastSentAt,
     grantUnconfirmed: rest.grantUnconfirmed,
+    debitUnconfirmed: rest.debitUnconfirmed ?? false,
     version: rest.version,
     createdAt: rest.createdAt,
     updatedAt: rest.updatedAt,

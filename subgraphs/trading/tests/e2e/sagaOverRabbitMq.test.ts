@@ -142,3 +142,13 @@ it('settles 20 concurrent purchases over RabbitMQ with every balance and invento
     createItem,
   });
 });
+
+it('settles 50 concurrent purchases from 8 players over RabbitMQ, every §5 invariant exact', async () => {
+  const tag = Date.now().toString(36);
+  const buyers = await Promise.all(
+    Array.from({ length: 8 }, (_, n) => stack.registerPlayer(`fifty${tag}${n}`)),
+  );
+  const outcome = await purchaseBurst({ admin, buyers, createItem, purchases: 50 });
+  // 52 purchases in all, with the two warm-up ones.
+  expect(outcome.completed + outcome.faulted).toBe(52);
+});

@@ -66,4 +66,40 @@ describe('ExpireStalledPurchases', () => {
     });
     expect(await trading.published()).toEqual([]);
   });
+
+  it('gives up on an unanswered debit, survives a reload, and refunds the debit confirmed later', async () => {
+    const { trading, purchase, read } = await withPurchase();
+    const about = { purchaseId: purchase.id, userId: purchase.userId };
+    await trading.deliver(
+      trading.reply('inventory.items.granted', {
+        ...about,
+        itemId: 'potion',
+        quantity: 1,
+        newQuantity: 1,
+      }),
+    );
+    await trading.relayed();
+    await trading.expireStalledPurchases.execute(seconds(31));
+    await trading.relayed();
+    expect(await trading.expireStalledPurchases.execute(seconds(62))).toMatchObject({ gaveUp: 1 });
+    await trading.deliver(
+      trading.reply('inventory.items.subtracted', {
+        ...about,
+        itemId: 'potion',
+        quantity: 1,
+        subtracted: 1,
+        newQuantity: 0,
+      }),
+    );
+    expect(await read()).toMatchObject({ state: 'FAULTED' });
+    await trading.relayed();
+
+    // The stored purchase remembers that its debit is unconfirmed.
+    const debited = trading.reply('identity.gil.debited', { ...about, amount: 30, balance: 70 });
+    await trading.deliver(debited);
+    await trading.deliver(debited);
+    const refunds = await trading.published('trading.purchase.refund_gil');
+    expect(refunds.map((message) => message.payload)).toEqual([{ ...about, amount: 30 }]);
+    expect(await trading.published('trading.purchase.updated')).toEqual([]);
+  });
 });

@@ -255,13 +255,79 @@ describe('Purchase', () => {
         'trading.purchase.subtract_items',
         'trading.purchase.updated',
       ]);
-      // A debit confirmed now is stale; the purchase still ends FAULTED once the items are back.
-      expect(purchase.gilDebited(later(92))).toBe(false);
       purchase.itemsSubtracted(later(93));
       expect(purchase).toMatchObject({
         state: 'FAULTED',
         failureReason: FailureReason.DebitTimedOut,
       });
+      expect(typesOf(purchase)).toEqual(['trading.purchase.updated']);
+    });
+
+    /** A purchase that gave up on its debit and is taking its items back. */
+    function gaveUpOnDebit(): Purchase {
+      const purchase = granted();
+      purchase.expire(later(31), POLICY);
+      purchase.expire(later(61), POLICY);
+      purchase.expire(later(91), POLICY);
+      purchase.pullMessages();
+      return purchase;
+    }
+
+    it('refunds a debit confirmed after it gave up, while taking the items back', () => {
+      const purchase = gaveUpOnDebit();
+      const version = purchase.version;
+      expect(purchase.gilDebited(later(92))).toBe(true);
+      const [refund, ...rest] = purchase.pullMessages();
+      expect(rest).toEqual([]);
+      expect(refund).toMatchObject({
+        type: 'trading.purchase.refund_gil',
+        payload: { purchaseId: purchase.id, userId: purchase.userId, amount: purchase.total },
+      });
+      // Never COMPLETED: the items are still going back, and the purchase still faults.
+      expect(purchase).toMatchObject({
+        state: 'ITEMS_GRANTED',
+        compensating: true,
+        version: version + 1,
+      });
+      expect(purchase.itemsSubtracted(later(93))).toBe(true);
+      expect(purchase).toMatchObject({
+        state: 'FAULTED',
+        failureReason: FailureReason.DebitTimedOut,
+      });
+    });
+
+    it('refunds a debit confirmed after it faulted, exactly once', () => {
+      const purchase = gaveUpOnDebit();
+      purchase.itemsSubtracted(later(92));
+      purchase.pullMessages();
+      const updatedAt = purchase.updatedAt;
+      expect(purchase.gilDebited(later(500))).toBe(true);
+      expect(typesOf(purchase)).toEqual(['trading.purchase.refund_gil']);
+      // Invisible to the player: the purchase stays FAULTED as it was.
+      expect(purchase).toMatchObject({ state: 'FAULTED', updatedAt });
+      expect(purchase.gilDebited(later(501))).toBe(false);
+      expect(purchase.pullMessages()).toEqual([]);
+    });
+
+    it('owes nothing back when identity refused the late debit', () => {
+      const purchase = gaveUpOnDebit();
+      purchase.itemsSubtracted(later(92));
+      purchase.pullMessages();
+      expect(purchase.gilDebitFailed('INSUFFICIENT_GIL', later(93))).toBe(true);
+      expect(purchase.pullMessages()).toEqual([]);
+      expect(purchase.state).toBe('FAULTED');
+      // Identity answers a debit once; should another confirmation come, it refunds nothing.
+      expect(purchase.gilDebited(later(94))).toBe(false);
+      expect(purchase.pullMessages()).toEqual([]);
+    });
+
+    it('refunds nothing for a purchase that faulted for lack of gil', () => {
+      const purchase = granted();
+      purchase.gilDebitFailed('INSUFFICIENT_GIL', later(2));
+      purchase.itemsSubtracted(later(3));
+      purchase.pullMessages();
+      expect(purchase.gilDebited(later(4))).toBe(false);
+      expect(purchase.pullMessages()).toEqual([]);
     });
 
     it('never gives up taking items back', () => {
