@@ -20,7 +20,10 @@ const SUBGRAPHS = [
 export type ServiceName = (typeof SUBGRAPHS)[number][0] | 'router';
 
 const OUTPUT_TAIL_LINES = 60;
-const STOP_GRACE_MS = 10_000;
+/** Longer than a service's own shutdown bound (20 s): past it, SIGKILL. */
+const STOP_GRACE_MS = 25_000;
+/** Preloaded as production does, so OpenTelemetry runs before the service's first import. */
+const TELEMETRY = '@play-economy/chassis/telemetry/register';
 
 /** Every child still running: killed when this process exits, however it exits. */
 const running = new Set<ChildProcess>();
@@ -50,12 +53,24 @@ export interface ServiceProcess {
   readonly url: string;
   /** The process id now (a restart changes it), or undefined while it is down. */
   readonly pid: number | undefined;
-  /** Sends `signal` and resolves once the process is gone. */
-  kill(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Sends `signal` (default SIGTERM) and resolves once the process is gone, with how it ended
+   * (a process that outlives the grace period is killed: `signal` is then SIGKILL). Resolves with
+   * `undefined` when it was not running.
+   */
+  kill(signal?: NodeJS.Signals): Promise<ProcessExit | undefined>;
   /** Starts it again, on the same port and data, and resolves once it is ready. */
   restart(): Promise<void>;
   /** The last lines it wrote, for failure messages. */
   output(): string;
+}
+
+/** How a service process ended. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** From the signal sent to the exit. */
+  ms: number;
 }
 
 export interface ProcessStack {
@@ -198,12 +213,12 @@ async function startService(
   const entry = name === 'router' ? 'router/src/main.ts' : `subgraphs/${name}/src/main.ts`;
   const tail: string[] = [];
   let child: ChildProcess | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  let exited: Promise<Omit<ProcessExit, 'ms'>> = Promise.resolve({ code: null, signal: null });
 
   const launch = async () => {
     const spawned = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', exitWithParent, entry],
+      ['--import', 'tsx', '--import', exitWithParent, '--import', TELEMETRY, entry],
       {
         cwd: root,
         env,
@@ -212,8 +227,9 @@ async function startService(
     );
     child = spawned;
     running.add(spawned);
-    exited = once(spawned, 'close').then(() => {
+    exited = once(spawned, 'close').then(([code, signal]) => {
       running.delete(spawned);
+      return { code: code as number | null, signal: signal as NodeJS.Signals | null };
     });
     const keep = (chunk: Buffer) => {
       tail.push(
@@ -248,13 +264,12 @@ async function startService(
 
   const kill = async (signal: NodeJS.Signals = 'SIGTERM') => {
     const current = child;
-    if (!current || current.exitCode !== null || current.signalCode !== null) return;
+    if (!current || current.exitCode !== null || current.signalCode !== null) return undefined;
+    const sentAt = Date.now();
     current.kill(signal);
-    const gone = await Promise.race([exited.then(() => true), sleep(STOP_GRACE_MS, false)]);
-    if (!gone) {
-      current.kill('SIGKILL');
-      await exited;
-    }
+    const gone = await Promise.race([exited, sleep(STOP_GRACE_MS, undefined)]);
+    if (!gone) current.kill('SIGKILL');
+    return { ...(gone ?? (await exited)), ms: Date.now() - sentAt };
   };
 
   await launch();

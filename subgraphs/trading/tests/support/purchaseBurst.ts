@@ -11,12 +11,12 @@ export interface PurchaseBurstOptions {
   /** Concurrent purchases, spread over the buyers in turn. Default 20. */
   purchases?: number;
   /** Runs while the purchases are being placed, e.g. to stop a service as they arrive. */
-  whileOrdering?: () => Promise<void>;
+  whileOrdering?: () => Promise<unknown>;
   /**
    * Runs once every purchase was accepted, while the saga is in flight: where a test injects
    * its fault (a killed process, a dropped broker connection).
    */
-  whileInFlight?: () => Promise<void>;
+  whileInFlight?: () => Promise<unknown>;
   /** How long each purchase may take to settle once `whileInFlight` is done. Default 20 s. */
   settleTimeoutMs?: number;
   /**
