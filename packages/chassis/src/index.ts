@@ -17,3 +17,5 @@ export * from './bus/OutboxRelay.ts';
 export * from './bus/Inbox.ts';
 export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
+export * from './graphql/serveSubscriptions.ts';
+export * from './live/LiveFeed.ts';

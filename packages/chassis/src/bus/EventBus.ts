@@ -48,6 +48,14 @@ export interface Subscription<TPayload = unknown> {
   retry?: RetryPolicy;
   /** How many unacknowledged messages this subscriber may hold at once. */
   prefetch?: number;
+  /**
+   * `shared` (default): replicas compete for the messages of one durable queue, so each message
+   * is handled once. `perInstance`: every bus instance (each replica) gets every message, in a
+   * queue of its own named `<name>.<instance id>` that the broker deletes once the instance has
+   * been gone a while; a failed handler is logged, not retried. For live notifications (GraphQL
+   * subscriptions), never for work that must happen once.
+   */
+  delivery?: 'shared' | 'perInstance';
 }
 
 export interface EventBus {
