@@ -26,6 +26,8 @@ import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
+import { serveFederatedSubscriptions } from './subscriptions/serveFederatedSubscriptions.ts';
+import type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';
 import type { PreparedSupergraph } from './supergraph/prepareSupergraph.ts';
 import { watchSupergraphFile } from './supergraph/watchSupergraphFile.ts';
 
@@ -75,6 +77,8 @@ export interface RunningRouter {
   port: number;
   /** The supergraph being served, with the SECURITY features the router must enforce. */
   readonly supergraph: PreparedSupergraph;
+  /** Live counts of WebSocket subscriptions (clients, shared upstream streams, connections). */
+  readonly subscriptions: Readonly<SubscriptionStats>;
   /** Stops taking requests, finishes in-flight ones and stops watching the supergraph. */
   stop(): Promise<void>;
 }
@@ -127,6 +131,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
   const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
+  const dataSourceFor = ({ name, url }: { name: string; url: string }) =>
+    new SubgraphDataSource(name, url, fetcher, options.routerSecret);
   const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),
     supergraphSdl: watchSupergraphFile({
@@ -141,13 +147,23 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         handedOver = prepared;
       },
     }),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource(name, subgraphUrls[name] ?? url ?? '', fetcher, options.routerSecret),
+    buildService: ({ name, url }) => dataSourceFor({ name, url: subgraphUrls[name] ?? url ?? '' }),
   });
   const gateway = new AuthorizingGateway({
     gateway: apolloGateway,
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
     logger: logger.child({ component: 'authorization' }),
+  });
+  // WebSocket `/graphql` on the same server; follows the supergraphs the gateway loads.
+  const subscriptions = serveFederatedSubscriptions({
+    httpServer,
+    onSchemaLoadOrUpdate: (listener) => gateway.onSchemaLoadOrUpdate(listener),
+    supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
+    dataSourceFor,
+    subgraphUrls,
+    verify,
+    routerSecret: options.routerSecret,
+    logger: logger.child({ component: 'subscriptions' }),
   });
   // Readiness follows what the gateway actually serves, not what the file says.
   gateway.onSchemaLoadOrUpdate(() => {
@@ -169,6 +185,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   try {
     await apollo.start();
   } catch (error) {
+    await subscriptions.stop();
     await new Promise((resolve) => httpServer.close(resolve));
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
@@ -197,13 +214,15 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   return {
     url: localUrl(host, boundPort, '/graphql'),
     port: boundPort,
+    subscriptions: subscriptions.stats,
     get supergraph() {
       if (!supergraph) throw new Error('no supergraph loaded');
       return supergraph;
     },
     stop: () => {
       stopping = true;
-      stopped ??= apollo.stop();
+      // WebSocket clients first: the HTTP drain does not see upgraded sockets.
+      stopped ??= subscriptions.stop().then(() => apollo.stop());
       return stopped;
     },
   };
