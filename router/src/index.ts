@@ -29,3 +29,5 @@ export {
 } from './authorization/buildAuthorizationIndex.ts';
 export { filterOperation, type FilteredOperation } from './authorization/filterOperation.ts';
 export { restoreRemovedFields } from './authorization/restoreRemovedFields.ts';
+export { SubscriptionCloseCode } from './subscriptions/SubscriptionCloseCode.ts';
+export type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';
