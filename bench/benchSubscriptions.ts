@@ -82,6 +82,9 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 /** Opens one graphql-transport-ws connection and subscribes; resolves once acknowledged. */
+/** Warm-up results received, all subscribers together. */
+const warmupResults = { count: 0 };
+
 function subscribeOne(url: string, accessToken: string, warmups: Set<number>): Promise<Subscriber> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, 'graphql-transport-ws');
@@ -111,7 +114,10 @@ function subscribeOne(url: string, accessToken: string, warmups: Set<number>): P
         const quantity = message.payload?.data?.inventoryChanged?.quantity;
         if (quantity === undefined) return;
         if (quantity >= BURST_MARK) subscriber.received.set(quantity - BURST_MARK, now);
-        else warmups.add(quantity);
+        else {
+          warmups.add(quantity);
+          warmupResults.count += 1;
+        }
       } else if (message.type === 'ping') {
         socket.send(JSON.stringify({ type: 'pong' }));
       }
@@ -272,14 +278,29 @@ export async function benchSubscriptions(
     };
 
     // One event per player until every player's stream has delivered one: the upstream
-    // subscriptions are then attached on the subgraph, and the plan's fetches are warm.
+    // subscriptions are then attached on the subgraph, and the plan's fetches are warm. Then
+    // wait for the router to go quiet, so no warm-up result queues ahead of the burst.
     progress('subscriptions: warming up (one event per player until each stream delivers)');
     await until(
       'every stream to deliver a warm-up event',
       async () => {
-        await publish(players.map((player, index) => ({ userId: player.id, quantity: index })));
-        await new Promise((resolve) => setTimeout(resolve, 200));
+        if (warmups.size < users) {
+          await publish(players.map((player, index) => ({ userId: player.id, quantity: index })));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1000));
         return warmups.size === users;
+      },
+      STEP_TIMEOUT_MS,
+    );
+    let seen = -1;
+    await until(
+      'the warm-up to drain',
+      async () => {
+        const now = warmupResults.count;
+        const quiet = now === seen;
+        seen = now;
+        if (!quiet) await new Promise((resolve) => setTimeout(resolve, 500));
+        return quiet;
       },
       STEP_TIMEOUT_MS,
     );

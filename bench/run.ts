@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { availableParallelism, arch, cpus, loadavg, platform, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
+import { benchSubscriptions, formatSubscriptionReport } from './benchSubscriptions.ts';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
@@ -23,6 +24,9 @@ const PAGE_SIZE = 20;
 const SEEDED_ITEMS = 50;
 const READY_TIMEOUT_MS = 60_000;
 const CHECK_TIMEOUT_MS = 2_000;
+/** The subscription benchmark run after the HTTP one (`bench/subscriptions.ts` runs it alone). */
+const SUBSCRIPTION_BENCH = { subscribers: 5000, events: 100, users: 50 };
+const SUBSCRIPTION_BENCH_BUDGET_MS = 300_000;
 /** Shared by the catalog and the server in front of it, fresh for every benchmark. */
 const ROUTER_SECRET = randomBytes(32).toString('base64url');
 
@@ -334,7 +338,8 @@ async function main(): Promise<void> {
     2 * options.warmupSeconds * 1000 +
     options.runs *
       CONTENDERS.length *
-      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000);
+      (READY_TIMEOUT_MS + (options.warmupSeconds + options.durationSeconds + 30) * 1000) +
+    SUBSCRIPTION_BENCH_BUDGET_MS;
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
@@ -381,6 +386,9 @@ async function main(): Promise<void> {
   } finally {
     await catalog.process.stop();
   }
+  // Then subscriptions: 5,000 subscribers through one router, a burst of 100 events.
+  const subscriptionFigures = await benchSubscriptions({ ...SUBSCRIPTION_BENCH, progress });
+  process.stdout.write(formatSubscriptionReport(subscriptionFigures));
 }
 
 try {
