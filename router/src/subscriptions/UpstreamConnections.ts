@@ -33,6 +33,8 @@ export interface UpstreamEndpoint {
 export class UpstreamConnections {
   readonly #options: UpstreamConnectionsOptions;
   readonly #clients = new Map<string, Client>();
+  /** Connections not closed yet, each with what resolves once it has. */
+  readonly #open = new Map<Client, Promise<void>>();
 
   constructor(options: UpstreamConnectionsOptions) {
     this.#options = options;
@@ -47,11 +49,23 @@ export class UpstreamConnections {
     return this.#clientFor(endpoint).subscribe(payload, sink);
   }
 
-  /** Closes every connection; their subscriptions end with an error. */
+  /**
+   * Closes every connection and waits (at most 5 s) until they are closed; their
+   * subscriptions end with an error.
+   */
   async close(): Promise<void> {
     const clients = [...this.#clients.values()];
     this.#clients.clear();
+    const closing = [...this.#open.values()];
     await Promise.all(clients.map((client) => client.dispose()));
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(closing),
+      new Promise((resolve) => {
+        timer = setTimeout(resolve, 5000);
+      }),
+    ]);
+    clearTimeout(timer);
   }
 
   #clientFor(endpoint: UpstreamEndpoint): Client {
@@ -60,6 +74,7 @@ export class UpstreamConnections {
     if (existing) return existing;
     const { routerSecret, logger, stats } = this.#options;
     let open = false;
+    let markClosed = () => {};
     const client = createClient({
       url,
       webSocketImpl: WebSocket,
@@ -72,6 +87,12 @@ export class UpstreamConnections {
       on: {
         connected: () => {
           open = true;
+          this.#open.set(
+            client,
+            new Promise<void>((resolve) => {
+              markClosed = resolve;
+            }),
+          );
           stats.upstreamConnections += 1;
           stats.upstreamConnectionsOpened += 1;
           logger.debug({ subgraph: endpoint.name, url }, 'subgraph WebSocket connected');
@@ -79,6 +100,8 @@ export class UpstreamConnections {
         closed: (event) => {
           if (open) stats.upstreamConnections -= 1;
           open = false;
+          this.#open.delete(client);
+          markClosed();
           // A closed client is not reused: the next subscription gets a fresh connection.
           if (this.#clients.get(url) === client) this.#clients.delete(url);
           const { code, reason } = (event ?? {}) as { code?: number; reason?: string };

@@ -184,3 +184,36 @@ it('closes a connection whose access token expires, with 4401 and a reason', asy
     await issuer.stop();
   }
 });
+
+it('applies @authenticated to subscription fields before anything reaches a subgraph', async () => {
+  // A router that takes no tokens lets anonymous callers connect; the directive still holds.
+  const { auth: _auth, ...withoutAuth } = routerConfig;
+  const anonymousRouter = await createRouter({
+    ...withoutAuth,
+    port: 0,
+    host: '127.0.0.1',
+    subgraphUrls: stack.subgraphUrls,
+    logger: createLogger({ service: 'router', level: 'warn' }),
+  });
+  try {
+    const client = webSocketClient(anonymousRouter.url);
+    clients.push(client);
+    const attempt = subscribe(client, INVENTORY_CHANGED);
+    const ending = await attempt.ended;
+    const errors = ending.kind === 'error' ? ending.errors : attempt.results[0]?.errors;
+    expect(errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(anonymousRouter.subscriptions.upstreamConnectionsOpened).toBe(0);
+  } finally {
+    await anonymousRouter.stop();
+  }
+});
+
+it('closes client connections with 1001 when the router stops', async () => {
+  const stopping = await startRouter({ subgraphUrls: stack.subgraphUrls });
+  const player = await stack.registerPlayer(`stop${randomUUID().slice(0, 8)}`);
+  const subscription = subscribe(clientOf(stopping.url, player.accessToken), INVENTORY_CHANGED);
+  await until(() => stopping.subscriptions.upstreamSubscriptions === 1);
+  await stopping.stop();
+  expect(await subscription.ended).toMatchObject({ kind: 'error', code: 1001 });
+  expect(stopping.subscriptions.upstreamConnections).toBe(0);
+});
