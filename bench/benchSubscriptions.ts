@@ -361,7 +361,7 @@ export function formatSubscriptionReport(figures: SubscriptionBenchFigures): str
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   return [
     '',
-    '## Subscriptions',
+    '### Subscriptions through one router',
     '',
     `${figures.subscribers} subscribers (one WebSocket each, signed in as ${figures.users} players) ` +
       `through one router process; a burst of ${figures.events} \`inventory.changed\` events ` +

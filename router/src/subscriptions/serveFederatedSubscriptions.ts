@@ -196,8 +196,13 @@ export function serveFederatedSubscriptions(
               if (shared.get(sharedKey) === subscription) shared.delete(sharedKey);
             },
           });
+          try {
+            subscription.start();
+          } catch (error) {
+            logger.error({ err: error }, 'could not start an upstream subscription');
+            return [new GraphQLError('Internal server error', { originalError: error as Error })];
+          }
           shared.set(sharedKey, subscription);
-          subscription.start();
         }
         const owner = subscription;
         stats.clientSubscriptions += 1;
