@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import type { Logger, Viewer } from '@play-economy/chassis/web';
+import { ErrorCode, type Logger, type Viewer } from '@play-economy/chassis/web';
 import { GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
@@ -41,6 +41,8 @@ export interface FederatedSubscriptionsOptions {
   logger: Logger;
   /** Results one client subscription may have waiting before the client is dropped. Default `100`. */
   maxBufferedPerClient?: number;
+  /** Subscriptions one connection may run at once. Default `100`. */
+  maxSubscriptionsPerConnection?: number;
   /** Events one upstream subscription may have waiting to be resolved. Default `1000`. */
   maxPendingEvents?: number;
   /** How long a client has to send `connection_init`, in milliseconds. Default `3000`. */
@@ -56,6 +58,8 @@ export interface FederatedSubscriptions {
 
 interface Connection {
   viewer: Viewer | null;
+  /** Subscriptions running on this connection now. */
+  running: number;
   clientIp: string | undefined;
   expiry: NodeJS.Timeout | undefined;
 }
@@ -79,6 +83,7 @@ export function serveFederatedSubscriptions(
   const { logger, verify, routerSecret, subgraphUrls = {} } = options;
   const maxBufferedPerClient = options.maxBufferedPerClient ?? 100;
   const maxPendingEvents = options.maxPendingEvents ?? 1000;
+  const maxSubscriptionsPerConnection = options.maxSubscriptionsPerConnection ?? 100;
   const stats = emptySubscriptionStats();
   const formatError = createRouterErrorFormatter(logger);
   const upstream = new UpstreamConnections({ routerSecret, logger, stats });
@@ -133,7 +138,7 @@ export function serveFederatedSubscriptions(
             );
           }
           const viewer = token === undefined || !verify ? null : await verify(token);
-          const connection: Connection = { viewer, clientIp, expiry: undefined };
+          const connection: Connection = { viewer, clientIp, running: 0, expiry: undefined };
           if (token !== undefined) connection.expiry = closeOnExpiry(socket, token);
           connections.set(socket, connection);
           stats.clientConnections += 1;
@@ -163,6 +168,14 @@ export function serveFederatedSubscriptions(
         const connection = connections.get(extra.socket);
         if (!connection) return [new GraphQLError('Connection not initialised')];
         if (!planner) return [new GraphQLError('No supergraph is being served')];
+        if (connection.running >= maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `At most ${maxSubscriptionsPerConnection} subscriptions may run on one connection`,
+              { extensions: { code: ErrorCode.RateLimited } },
+            ),
+          ];
+        }
         let document: DocumentNode;
         try {
           document = parse(payload.query);
@@ -206,6 +219,7 @@ export function serveFederatedSubscriptions(
         }
         const owner = subscription;
         stats.clientSubscriptions += 1;
+        connection.running += 1;
         const client = new ClientStream({
           maxBuffered: maxBufferedPerClient,
           onOverflow: () => {
@@ -215,6 +229,7 @@ export function serveFederatedSubscriptions(
           },
           onEnd: () => {
             stats.clientSubscriptions -= 1;
+            connection.running -= 1;
             owner.detach(client);
           },
         });

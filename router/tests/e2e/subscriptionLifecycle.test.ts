@@ -117,7 +117,11 @@ it('delivers through two routers backed by two inventory replicas', async () => 
     clientOf(router.url, player.accessToken),
     INVENTORY_CHANGED,
   );
-  await until(() => router.subscriptions.upstreamSubscriptions === 1);
+  await until(
+    () =>
+      router.subscriptions.upstreamSubscriptions === 1 &&
+      router.subscriptions.upstreamConnections === 1,
+  );
   await viaStack.connected;
   await new Promise((resolve) => setTimeout(resolve, 200));
 

@@ -103,7 +103,13 @@ async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
 
 /** Waits until the router has subscribed upstream, so no event published after is missed. */
 async function subscribedUpstream(count: number, on: RunningRouter = router): Promise<void> {
-  await until(() => on.subscriptions.upstreamSubscriptions === count);
+  // Counted when sent; the connection carrying them is acknowledged before they go out.
+  await until(
+    () =>
+      on.subscriptions.upstreamSubscriptions === count && on.subscriptions.upstreamConnections > 0,
+  );
+  // The protocol does not acknowledge a subscribe: give the subgraph a moment to attach it.
+  await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 beforeAll(async () => {
@@ -263,5 +269,27 @@ describe('connections', () => {
     expect(router.subscriptions.upstreamSubscriptions).toBe(before + 1);
     b.unsubscribe();
     await until(() => router.subscriptions.upstreamSubscriptions === before);
+  });
+});
+
+describe('limits', () => {
+  it('runs at most 100 subscriptions on one connection', async () => {
+    const player = await stack.registerPlayer(name('greedy'));
+    const client = clientOf(player, router.url);
+    const accepted = Array.from({ length: 100 }, () => subscribe(client, INVENTORY_CHANGED));
+    await until(() => router.subscriptions.clientSubscriptions === 100);
+    const refused = subscribe(client, INVENTORY_CHANGED);
+    const ending = await refused.ended;
+    expect(ending).toMatchObject({
+      kind: 'error',
+      errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+    });
+    // All of them ride on one upstream subscription.
+    expect(router.subscriptions.upstreamSubscriptions).toBe(1);
+    accepted[0]?.unsubscribe();
+    await until(() => router.subscriptions.clientSubscriptions === 99);
+    const again = subscribe(client, INVENTORY_CHANGED);
+    await until(() => router.subscriptions.clientSubscriptions === 100);
+    again.unsubscribe();
   });
 });
