@@ -21,6 +21,7 @@ import { filterOperation, type FilteredOperation } from '../authorization/filter
 import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import type { UpstreamEndpoint } from './UpstreamConnections.ts';
+import { withCode } from './withCode.ts';
 
 export interface SubscriptionPlannerOptions {
   /** The API schema the gateway serves (what clients validate against). */
@@ -97,13 +98,22 @@ export class SubscriptionPlanner {
     viewer: Viewer | null,
   ): PlannedSubscription | readonly GraphQLError[] {
     const validationErrors = validate(this.apiSchema, document);
-    if (validationErrors.length > 0) return validationErrors;
+    if (validationErrors.length > 0) {
+      return validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+    }
     const operation = getOperationAST(document, operationName);
-    if (!operation) return [new GraphQLError('Unable to identify the operation to run')];
+    if (!operation) {
+      return [
+        new GraphQLError('Unable to identify the operation to run', {
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        }),
+      ];
+    }
     if (operation.operation !== 'subscription') {
       return [
         new GraphQLError(
           'Only subscriptions are served over WebSocket; send queries and mutations over HTTP',
+          { extensions: { code: 'BAD_REQUEST' } },
         ),
       ];
     }
@@ -112,7 +122,7 @@ export class SubscriptionPlanner {
       operation.variableDefinitions ?? [],
       rawVariables ?? {},
     );
-    if (coerced.errors) return coerced.errors;
+    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
     const variables = coerced.coerced;
 
     let executed = { document, operation };

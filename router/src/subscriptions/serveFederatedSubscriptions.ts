@@ -17,6 +17,7 @@ import { SubscriptionCloseCode } from './SubscriptionCloseCode.ts';
 import { SubscriptionPlanner, type PlannedSubscription } from './SubscriptionPlanner.ts';
 import { emptySubscriptionStats, type SubscriptionStats } from './SubscriptionStats.ts';
 import { UpstreamConnections, type UpstreamEndpoint } from './UpstreamConnections.ts';
+import { withCode } from './withCode.ts';
 
 /** What the gateway reports on each supergraph it loads (`onSchemaLoadOrUpdate`). */
 export interface LoadedSchema {
@@ -180,7 +181,9 @@ export function serveFederatedSubscriptions(
         try {
           document = parse(payload.query);
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+          const syntaxError =
+            error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
+          return [withCode(syntaxError, 'GRAPHQL_PARSE_FAILED')];
         }
         const planned = planner.plan(
           document,

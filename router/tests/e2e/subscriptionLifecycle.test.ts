@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger } from '@play-economy/chassis';
 import { start as startInventory, type RunningInventory } from '@play-economy/inventory';
 import { loadInventoryConfig } from '@play-economy/inventory/config';
@@ -220,4 +223,51 @@ it('closes client connections with 1001 when the router stops', async () => {
   await stopping.stop();
   expect(await subscription.ended).toMatchObject({ kind: 'error', code: 1001 });
   expect(stopping.subscriptions.upstreamConnections).toBe(0);
+});
+
+it('plans new subscriptions on a reloaded supergraph; running ones carry on', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'subscriptions-reload-'));
+  const supergraphPath = join(dir, 'supergraph.graphql');
+  const original = await readFile(routerConfig.supergraphPath, 'utf8');
+  await writeFile(supergraphPath, original);
+  const reloading = await startRouter({ supergraphPath, subgraphUrls: stack.subgraphUrls });
+  try {
+    const player = await stack.registerPlayer(`reload${randomUUID().slice(0, 8)}`);
+    const running = subscribe<InventoryUpdate>(
+      clientOf(reloading.url, player.accessToken),
+      INVENTORY_CHANGED,
+    );
+    await until(() => reloading.subscriptions.upstreamConnections === 1);
+
+    // The same supergraph without Subscription.purchaseUpdated (and its description).
+    const start = original.indexOf('Your purchases as they move');
+    const from = original.lastIndexOf('\n\n', start);
+    const to = original.indexOf('\n', original.indexOf('purchaseUpdated(id: ID)', start));
+    const withoutPurchaseUpdated = original.slice(0, from) + original.slice(to);
+    expect(withoutPurchaseUpdated).not.toContain('purchaseUpdated(');
+    await writeFile(supergraphPath, withoutPurchaseUpdated);
+    await until(() => !reloading.supergraph.sdl.includes('purchaseUpdated('));
+
+    const refused = subscribe(
+      clientOf(reloading.url, player.accessToken),
+      'subscription { purchaseUpdated { id } }',
+    );
+    const ending = await refused.ended;
+    expect(ending).toMatchObject({
+      kind: 'error',
+      errors: [
+        {
+          message: expect.stringContaining('purchaseUpdated'),
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        },
+      ],
+    });
+
+    await grant(player.userId, 1);
+    const change = await running.waitFor((r) => r.data?.inventoryChanged.delta === 1);
+    expect(change.data?.inventoryChanged.item.name).toBe('Lantern');
+  } finally {
+    await reloading.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });
