@@ -65,6 +65,9 @@ interface Connection {
   expiry: NodeJS.Timeout | undefined;
 }
 
+/** Largest WebSocket message accepted from a client (the HTTP body limit is the same). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
 /** Longest delay `setTimeout` takes (about 24.8 days). */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -117,7 +120,12 @@ export function serveFederatedSubscriptions(
     });
   });
 
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    // As for HTTP bodies: one message cannot make the router hold more than this.
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
   const server = useServer(
     {
       connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3000,

@@ -57,7 +57,12 @@ export function serveSubscriptions<TContext extends RequestContext>(
   const { schema, routerSecret, logger } = options;
   const formatError = createErrorFormatter(logger);
   const connections = new WeakMap<object, Verified>();
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    // The HTTP body limit of `/graphql`, for the same reason.
+    maxPayload: 1024 * 1024,
+  });
   const server = useServer(
     {
       schema,
