@@ -13,6 +13,7 @@ import { availableParallelism, arch, cpus, loadavg, platform, totalmem } from 'n
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { benchEntityCache } from './benchEntityCache.ts';
+import { benchSubscriptions, formatSubscriptionReport } from './benchSubscriptions.ts';
 import { findFreePort } from './findFreePort.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
@@ -26,6 +27,9 @@ const PAGE_SIZE = 20;
 const SEEDED_ITEMS = 50;
 const READY_TIMEOUT_MS = 60_000;
 const CHECK_TIMEOUT_MS = 2_000;
+/** The subscription benchmark run after the HTTP one (`bench/subscriptions.ts` runs it alone). */
+const SUBSCRIPTION_BENCH = { subscribers: 5000, events: 100, users: 50 };
+const SUBSCRIPTION_BENCH_BUDGET_MS = 300_000;
 /** Shared by the catalog and the server in front of it, fresh for every benchmark. */
 const ROUTER_SECRET = randomBytes(32).toString('base64url');
 
@@ -38,7 +42,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs <n>          runs per server, alternating (default 2, at most 5); also runs of
                       the purchase scenario
   --scenario <name>   all (default); router (router vs plain gateway); cache (the entity
-                      cache cold and warm); purchases (1,000 purchases over 50 players)
+                      cache cold and warm); purchases (1,000 purchases over 50 players);
+                      subscriptions (5,000 subscribers, a burst of 100 events)
   --amqp-url <url>    loopback RabbitMQ for the cache and purchase scenarios
                       (default AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)
   --redis-url <url>   loopback Redis for the shared-cache runs (default redis://127.0.0.1:6379)
@@ -52,7 +57,7 @@ interface BenchOptions {
   runs: number;
   amqpUrl: string;
   redisUrl: string;
-  scenario: 'all' | 'router' | 'cache' | 'purchases';
+  scenario: 'all' | 'router' | 'cache' | 'purchases' | 'subscriptions';
 }
 
 /** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
@@ -144,10 +149,10 @@ function parseOptions(): BenchOptions {
 }
 
 function scenarioOf(value: string): BenchOptions['scenario'] {
-  if (value === 'all' || value === 'router' || value === 'cache' || value === 'purchases') {
-    return value;
-  }
-  throw new Error(`--scenario must be all, router, cache or purchases, not "${value}"`);
+  const scenarios = ['all', 'router', 'cache', 'purchases', 'subscriptions'] as const;
+  const scenario = scenarios.find((name) => name === value);
+  if (scenario) return scenario;
+  throw new Error(`--scenario must be one of ${scenarios.join(', ')}, not "${value}"`);
 }
 
 /** Whether `scenario` is part of this invocation. */
@@ -371,7 +376,8 @@ async function main(): Promise<void> {
       : 0) +
     // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers.
     (runs(options, 'cache') ? 2 * READY_TIMEOUT_MS + 8 * (READY_TIMEOUT_MS + runMs) : 0) +
-    (runs(options, 'purchases') ? options.runs * PURCHASE_RUN_BUDGET_MS : 0);
+    (runs(options, 'purchases') ? options.runs * PURCHASE_RUN_BUDGET_MS : 0) +
+    (runs(options, 'subscriptions') ? SUBSCRIPTION_BENCH_BUDGET_MS : 0);
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
@@ -383,6 +389,11 @@ async function main(): Promise<void> {
   }
   if (runs(options, 'purchases')) {
     await benchPurchases({ amqpUrl: options.amqpUrl, runs: options.runs, progress });
+  }
+  if (runs(options, 'subscriptions')) {
+    // 5,000 subscribers through one router, a burst of 100 events.
+    const subscriptionFigures = await benchSubscriptions({ ...SUBSCRIPTION_BENCH, progress });
+    process.stdout.write(formatSubscriptionReport(subscriptionFigures));
   }
 }
 

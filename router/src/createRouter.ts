@@ -34,6 +34,9 @@ import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
 import { timeSubgraphFetches } from './subgraphs/timeSubgraphFetches.ts';
+import { serveFederatedSubscriptions } from './subscriptions/serveFederatedSubscriptions.ts';
+import type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';
+import { observeSubscriptionStats } from './subscriptions/observeSubscriptionStats.ts';
 import type { PreparedSupergraph } from './supergraph/prepareSupergraph.ts';
 import { watchSupergraphFile } from './supergraph/watchSupergraphFile.ts';
 
@@ -92,6 +95,8 @@ export interface RunningRouter {
   readonly supergraph: PreparedSupergraph;
   /** The entity cache's counters (hits, misses, evictions, invalidation lag); undefined when off. */
   readonly cacheStats: CacheStats | undefined;
+  /** Live counts of WebSocket subscriptions (clients, shared upstream streams, connections). */
+  readonly subscriptions: Readonly<SubscriptionStats>;
   /** Stops taking requests, finishes in-flight ones and stops watching the supergraph. */
   stop(): Promise<void>;
 }
@@ -159,6 +164,15 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     throw error;
   });
   if (cache.stats) observeCacheStats(metrics, cache.stats);
+  // Subscriptions run the rest of their plans on these too; HTTP requests also go through the
+  // entity cache, which reads the request's schema that a subscription event does not have.
+  const dataSourceFor = ({ name, url }: { name: string; url: string }) =>
+    new SubgraphDataSource(
+      name,
+      url,
+      timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
+      options.routerSecret,
+    );
   const apolloGateway = new ApolloGateway({
     logger: logger.child({ component: 'gateway' }),
     supergraphSdl: watchSupergraphFile({
@@ -174,15 +188,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       },
     }),
     buildService: ({ name, url }) =>
-      cache.wrap(
-        new SubgraphDataSource(
-          name,
-          subgraphUrls[name] ?? url ?? '',
-          timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
-          options.routerSecret,
-        ),
-        name,
-      ),
+      cache.wrap(dataSourceFor({ name, url: subgraphUrls[name] ?? url ?? '' }), name),
   });
   cache.track(apolloGateway);
   const gateway = new AuthorizingGateway({
@@ -190,6 +196,18 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
     logger: logger.child({ component: 'authorization' }),
   });
+  // WebSocket `/graphql` on the same server; follows the supergraphs the gateway loads.
+  const subscriptions = serveFederatedSubscriptions({
+    httpServer,
+    onSchemaLoadOrUpdate: (listener) => gateway.onSchemaLoadOrUpdate(listener),
+    supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
+    dataSourceFor,
+    subgraphUrls,
+    verify,
+    routerSecret: options.routerSecret,
+    logger: logger.child({ component: 'subscriptions' }),
+  });
+  observeSubscriptionStats(metrics, subscriptions.stats);
   // Readiness follows what the gateway actually serves, not what the file says.
   gateway.onSchemaLoadOrUpdate(() => {
     gatewayLoaded = true;
@@ -215,6 +233,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   try {
     await apollo.start();
   } catch (error) {
+    await subscriptions.stop();
     await new Promise((resolve) => httpServer.close(resolve));
     await cache.stop();
     // The reason is in the cause; pino prints the chain as one message.
@@ -245,6 +264,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   return {
     url: localUrl(host, boundPort, '/graphql'),
     port: boundPort,
+    subscriptions: subscriptions.stats,
     get supergraph() {
       if (!supergraph) throw new Error('no supergraph loaded');
       return supergraph;
@@ -252,7 +272,11 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     cacheStats: cache.stats,
     stop: () => {
       stopping = true;
-      stopped ??= apollo.stop().then(() => cache.stop());
+      // WebSocket clients first: the HTTP drain does not see upgraded sockets.
+      stopped ??= subscriptions
+        .stop()
+        .then(() => apollo.stop())
+        .then(() => cache.stop());
       return stopped;
     },
   };

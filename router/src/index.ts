@@ -36,3 +36,5 @@ export {
 } from './cache/startEntityCache.ts';
 export { CacheStats, type CacheStatsSnapshot } from './cache/CacheStats.ts';
 export { readCacheHints, type CacheHint, type CacheHintIndex } from './cache/readCacheHints.ts';
+export { SubscriptionCloseCode } from './subscriptions/SubscriptionCloseCode.ts';
+export type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';

@@ -19,3 +19,5 @@ export * from './bus/UnitOfWork.ts';
 export * from './service/startServiceRuntime.ts';
 export * from './telemetry/InstrumentedBus.ts';
 export * from './telemetry/withTraceContext.ts';
+export * from './graphql/serveSubscriptions.ts';
+export * from './live/LiveFeed.ts';

@@ -1,11 +1,14 @@
-import type { DocumentStore, UnitOfWork } from '@play-economy/chassis';
+import { LiveFeed, type DocumentStore, type UnitOfWork } from '@play-economy/chassis';
+import type { InventoryChangedPayload } from './domain/InventoryEvents.ts';
 import { GetInventory } from './application/GetInventory.ts';
 import { GetOwnedQuantities } from './application/GetOwnedQuantities.ts';
 import { GrantItems } from './application/GrantItems.ts';
 import { GrantItemsOnGrantItemsRequested } from './application/GrantItemsOnGrantItemsRequested.ts';
 import type { InventoryUseCases } from './application/InventoryUseCases.ts';
 import { SubtractItemsOnSubtractItemsRequested } from './application/SubtractItemsOnSubtractItemsRequested.ts';
+import { NotifyOnInventoryChanged } from './application/NotifyOnInventoryChanged.ts';
 import { TrackItemOnItemChanged } from './application/TrackItemOnItemChanged.ts';
+import { WatchInventoryChanges } from './application/WatchInventoryChanges.ts';
 import { MongoInventoryRepository } from './infrastructure/MongoInventoryRepository.ts';
 import { MongoKnownItemRepository } from './infrastructure/MongoKnownItemRepository.ts';
 
@@ -22,6 +25,8 @@ export interface Inventory {
   grantItems: GrantItemsOnGrantItemsRequested;
   /** Takes back unpaid purchases, from `trading.purchase.subtract_items`. */
   subtractItems: SubtractItemsOnSubtractItemsRequested;
+  /** Feeds live subscriptions, from `inventory.changed` (every replica gets every change). */
+  notifyChanges: NotifyOnInventoryChanged;
 }
 
 /** Wires inventory's use cases and subscribers to their adapters over one store. */
@@ -31,14 +36,17 @@ export async function createInventory({
 }: InventoryDependencies): Promise<Inventory> {
   const entries = await MongoInventoryRepository.create(store);
   const knownItems = await MongoKnownItemRepository.create(store);
+  const changes = new LiveFeed<InventoryChangedPayload>();
   return {
     useCases: {
       getInventory: new GetInventory(entries, knownItems),
       getOwnedQuantities: new GetOwnedQuantities(entries),
       grantItems: new GrantItems(entries, knownItems, unitOfWork),
+      watchInventoryChanges: new WatchInventoryChanges(changes),
     },
     trackItem: new TrackItemOnItemChanged(knownItems, unitOfWork),
     grantItems: new GrantItemsOnGrantItemsRequested(entries, knownItems, unitOfWork),
     subtractItems: new SubtractItemsOnSubtractItemsRequested(entries, unitOfWork),
+    notifyChanges: new NotifyOnInventoryChanged(changes),
   };
 }

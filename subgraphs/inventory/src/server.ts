@@ -6,6 +6,7 @@ import {
   type EventBus,
 } from '@play-economy/chassis';
 import { parse } from 'graphql';
+import { NotifyOnInventoryChanged } from './application/NotifyOnInventoryChanged.ts';
 import { GrantItemsOnGrantItemsRequested } from './application/GrantItemsOnGrantItemsRequested.ts';
 import { SubtractItemsOnSubtractItemsRequested } from './application/SubtractItemsOnSubtractItemsRequested.ts';
 import { TrackItemOnItemChanged } from './application/TrackItemOnItemChanged.ts';
@@ -46,10 +47,12 @@ export async function start(
     bus: overrides.bus,
   });
   try {
-    const { useCases, trackItem, grantItems, subtractItems } = await createInventory({
-      store: runtime.store,
-      unitOfWork: runtime.unitOfWork,
-    });
+    const { useCases, trackItem, grantItems, subtractItems, notifyChanges } = await createInventory(
+      {
+        store: runtime.store,
+        unitOfWork: runtime.unitOfWork,
+      },
+    );
     await runtime.bus.subscribe({
       name: TrackItemOnItemChanged.queue,
       topics: TrackItemOnItemChanged.topics,
@@ -64,6 +67,12 @@ export async function start(
       name: SubtractItemsOnSubtractItemsRequested.queue,
       topics: SubtractItemsOnSubtractItemsRequested.topics,
       handler: (message) => subtractItems.handle(message),
+    });
+    await runtime.bus.subscribe({
+      name: NotifyOnInventoryChanged.queue,
+      topics: NotifyOnInventoryChanged.topics,
+      delivery: 'perInstance',
+      handler: (message) => notifyChanges.handle(message),
     });
 
     const server = await serveSubgraph<Context>({

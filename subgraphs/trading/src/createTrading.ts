@@ -1,4 +1,9 @@
-import type { DocumentStore, Subscription, UnitOfWork } from '@play-economy/chassis';
+import {
+  LiveFeed,
+  type DocumentStore,
+  type Subscription,
+  type UnitOfWork,
+} from '@play-economy/chassis';
 import { CompensateOnGilDebitFailed } from './application/CompensateOnGilDebitFailed.ts';
 import { CompletePurchaseOnGilDebited } from './application/CompletePurchaseOnGilDebited.ts';
 import { CopyPriceOnItemChanged } from './application/CopyPriceOnItemChanged.ts';
@@ -9,6 +14,9 @@ import { FaultPurchaseOnItemsSubtracted } from './application/FaultPurchaseOnIte
 import { ForgetItemOnItemDeleted } from './application/ForgetItemOnItemDeleted.ts';
 import { GetPurchase } from './application/GetPurchase.ts';
 import { ListPurchases } from './application/ListPurchases.ts';
+import { NotifyOnPurchaseUpdated } from './application/NotifyOnPurchaseUpdated.ts';
+import { WatchPurchases } from './application/WatchPurchases.ts';
+import type { PurchaseView } from './domain/PurchaseView.ts';
 import { RequestPurchase } from './application/RequestPurchase.ts';
 import type { TradingUseCases } from './application/TradingUseCases.ts';
 import type { StepTimeoutPolicy } from './domain/PurchaseRules.ts';
@@ -34,13 +42,14 @@ interface Subscriber {
 }
 
 function subscriptionOf(
-  kind: { queue: string; topics: readonly string[] },
+  kind: { queue: string; topics: readonly string[]; delivery?: Subscription['delivery'] },
   subscriber: Subscriber,
 ): Subscription {
   return {
     name: kind.queue,
     topics: [...kind.topics],
     handler: (message) => subscriber.handle(message),
+    ...(kind.delivery ? { delivery: kind.delivery } : {}),
   };
 }
 
@@ -49,11 +58,14 @@ export async function createTrading(dependencies: TradingDependencies): Promise<
   const { store, unitOfWork, stepTimeout } = dependencies;
   const purchases = await MongoPurchaseRepository.create(store);
   const prices = await MongoItemPriceRepository.create(store);
+  const getPurchase = new GetPurchase(purchases);
+  const updates = new LiveFeed<PurchaseView>();
   return {
     useCases: {
       requestPurchase: new RequestPurchase(purchases, prices, unitOfWork),
-      getPurchase: new GetPurchase(purchases),
+      getPurchase,
       listPurchases: new ListPurchases(purchases),
+      watchPurchases: new WatchPurchases(updates, getPurchase),
     },
     subscriptions: [
       subscriptionOf(DebitGilOnItemsGranted, new DebitGilOnItemsGranted(purchases, unitOfWork)),
@@ -75,6 +87,7 @@ export async function createTrading(dependencies: TradingDependencies): Promise<
       ),
       subscriptionOf(CopyPriceOnItemChanged, new CopyPriceOnItemChanged(prices, unitOfWork)),
       subscriptionOf(ForgetItemOnItemDeleted, new ForgetItemOnItemDeleted(prices, unitOfWork)),
+      subscriptionOf(NotifyOnPurchaseUpdated, new NotifyOnPurchaseUpdated(updates)),
     ],
     expireStalledPurchases: new ExpireStalledPurchases(purchases, unitOfWork, stepTimeout),
   };

@@ -49,12 +49,21 @@ export interface Subscription<TPayload = unknown> {
   /** How many unacknowledged messages this subscriber may hold at once. */
   prefetch?: number;
   /**
-   * For a subscriber each of whose instances must see every message (a router evicting its own
-   * cache), which therefore subscribes under a name of its own (`router.<instance id>`): the
+   * For a subscriber each of whose instances must see every message and whose failures must be
+   * retried (a router evicting its own cache; compare `perInstance` delivery, which has no retry
+   * path), which therefore subscribes under a name of its own (`router.<instance id>`): the
    * broker deletes the queue and its twins once they have had no consumer for this long, so
    * instances that are gone leave nothing behind. Unset: the queues are kept until deleted.
    */
   expiresAfterMs?: number;
+  /**
+   * `shared` (default): replicas compete for the messages of one durable queue, so each message
+   * is handled once. `perInstance`: every bus instance (each replica) gets every message, in a
+   * queue of its own named `<name>.<instance id>` that the broker deletes once the instance has
+   * been gone a while; a failed handler is logged, not retried. For live notifications (GraphQL
+   * subscriptions), never for work that must happen once.
+   */
+  delivery?: 'shared' | 'perInstance';
 }
 
 export interface EventBus {

@@ -3,6 +3,7 @@ import { backoffDelayMs } from './backoffDelayMs.ts';
 import { busDefaults } from './busDefaults.ts';
 import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
 import { parseMessage } from './parseMessage.ts';
+import { perInstanceQueueName } from './perInstanceQueue.ts';
 import { topicMatches } from './topicMatches.ts';
 
 export interface InProcessBusOptions {
@@ -92,27 +93,32 @@ export class InProcessBus implements EventBus {
 
   async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
     if (this.#closed) throw new Error('InProcessBus is closed');
-    let queue = this.#queues.get(subscription.name);
+    // In one process each `perInstance` subscriber stands for a replica: a queue of its own.
+    const perInstance = subscription.delivery === 'perInstance';
+    const name = perInstance ? perInstanceQueueName(subscription.name) : subscription.name;
+    let queue = this.#queues.get(name);
     if (!queue) {
       queue = {
-        name: subscription.name,
+        name,
         patterns: new Set(),
         ready: [],
         consumers: [],
         next: 0,
         dispatchScheduled: false,
       };
-      this.#queues.set(subscription.name, queue);
+      this.#queues.set(name, queue);
     }
     // Bindings accumulate per queue, as they do on the broker.
     for (const topic of subscription.topics) queue.patterns.add(topic);
     queue.consumers.push({
-      handler: subscription.handler as MessageHandler,
+      handler: perInstance
+        ? this.#withoutRetry(name, subscription.handler as MessageHandler)
+        : (subscription.handler as MessageHandler),
       retry: subscription.retry ?? this.#defaultRetry,
       prefetch: subscription.prefetch ?? this.#defaultPrefetch,
       active: 0,
     });
-    this.#logger.debug({ queue: subscription.name, topics: subscription.topics }, 'subscribed');
+    this.#logger.debug({ queue: name, topics: subscription.topics }, 'subscribed');
     this.#scheduleDispatch(queue);
   }
 
@@ -159,6 +165,20 @@ export class InProcessBus implements EventBus {
     }
     this.#scheduleDispatch(queue);
     return replayed;
+  }
+
+  /** A `perInstance` handler's failure is logged and the message dropped, as on RabbitMQ. */
+  #withoutRetry(queue: string, handler: MessageHandler): MessageHandler {
+    return async (message, delivery) => {
+      try {
+        await handler(message, delivery);
+      } catch (error) {
+        this.#logger.warn(
+          { queue, messageId: message.id, type: message.type, err: error },
+          'per-instance handler failed; message dropped',
+        );
+      }
+    };
   }
 
   // Dispatching on a later macrotask keeps handlers out of publish()'s call stack.

@@ -5,6 +5,7 @@ import type { Logger } from '../logging/createLogger.ts';
 import { busDefaults } from './busDefaults.ts';
 import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
 import { parseMessage } from './parseMessage.ts';
+import { PER_INSTANCE_QUEUE_EXPIRES_MS, perInstanceQueueName } from './perInstanceQueue.ts';
 import { rabbitMqHeaders } from './rabbitMqHeaders.ts';
 import { rabbitMqTopology, type RabbitMqTopology } from './rabbitMqTopology.ts';
 
@@ -38,8 +39,10 @@ interface Consumer {
   readonly handler: MessageHandler;
   readonly retry: RetryPolicy;
   readonly topology: RabbitMqTopology;
-  /** Per-instance subscriptions: how long the broker keeps the queues unused. */
+  /** Subscriptions under a name of their own: how long the broker keeps the queues unused. */
   readonly expiresAfterMs: number | undefined;
+  /** A `perInstance` subscription: a transient queue of its own, no retry path. */
+  readonly perInstance: boolean;
   readonly wrapper: ChannelWrapper;
   /** The channel currently consuming; replaced by the setup function after each reconnect. */
   current?: { channel: ConfirmChannel; consumerTag: string };
@@ -159,13 +162,16 @@ export class RabbitMqBus implements EventBus {
     if (this.#closing) throw new Error('RabbitMqBus is closed');
     const retry = subscription.retry ?? this.#defaultRetry;
     const prefetch = subscription.prefetch ?? this.#defaultPrefetch;
+    const perInstance = subscription.delivery === 'perInstance';
+    const name = perInstance ? perInstanceQueueName(subscription.name) : subscription.name;
     const consumer: Consumer = {
-      name: subscription.name,
+      name,
       handler: subscription.handler as MessageHandler,
       retry,
-      topology: rabbitMqTopology(subscription.name, retry),
+      topology: rabbitMqTopology(name, retry),
       expiresAfterMs: subscription.expiresAfterMs,
-      wrapper: this.#manager.createChannel({ name: `consume ${subscription.name}`, confirm: true }),
+      perInstance,
+      wrapper: this.#manager.createChannel({ name: `consume ${name}`, confirm: true }),
     };
     consumer.wrapper.on('error', (err: Error) => {
       // Setup cut short by a dropped connection simply runs again on the next one.
@@ -177,7 +183,15 @@ export class RabbitMqBus implements EventBus {
     });
     let abandoned = false;
     const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
-      await this.#declare(channel, consumer.topology, subscription.topics, consumer.expiresAfterMs);
+      if (perInstance) await this.#declarePerInstance(channel, name, subscription.topics);
+      else {
+        await this.#declare(
+          channel,
+          consumer.topology,
+          subscription.topics,
+          consumer.expiresAfterMs,
+        );
+      }
       if (this.#closing) return;
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
@@ -230,6 +244,16 @@ export class RabbitMqBus implements EventBus {
       this.#logger.info('RabbitMQ bus closed');
     })();
     return this.#closing;
+  }
+
+  /** A non-durable queue of this instance alone, deleted by the broker once long unused. */
+  async #declarePerInstance(channel: ConfirmChannel, queue: string, topics: string[]) {
+    await channel.assertExchange(this.#exchange, 'topic', { durable: true });
+    await channel.assertQueue(queue, {
+      durable: false,
+      arguments: { 'x-expires': PER_INSTANCE_QUEUE_EXPIRES_MS },
+    });
+    for (const topic of topics) await channel.bindQueue(queue, this.#exchange, topic);
   }
 
   async #declare(
@@ -294,6 +318,15 @@ export class RabbitMqBus implements EventBus {
     try {
       await consumer.handler(message, { attempt, redelivered: delivery.fields.redelivered });
     } catch (error) {
+      if (consumer.perInstance) {
+        // A notification nobody could use: there is no one to retry it for.
+        this.#logger.warn(
+          { queue: consumer.name, messageId: message.id, type: message.type, err: error },
+          'per-instance handler failed; message dropped',
+        );
+        settle(() => channel.ack(delivery));
+        return;
+      }
       if (attempt < consumer.retry.maxRetries) {
         await this.#retry(consumer, channel, delivery, message, attempt, error);
       } else {

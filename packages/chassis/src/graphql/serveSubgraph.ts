@@ -19,6 +19,7 @@ import { graphqlMetricsPlugin } from '../metrics/graphqlMetricsPlugin.ts';
 import { metricsRoute } from '../metrics/metricsRoute.ts';
 import type { ServiceMetrics } from '../metrics/ServiceMetrics.ts';
 import { traceGraphQLRequests } from '../telemetry/traceGraphQLRequests.ts';
+import { serveSubscriptions } from './serveSubscriptions.ts';
 
 /** @apollo/subgraph's resolver map type, which its package entry point does not export. */
 type SubgraphResolverMap = Extract<
@@ -101,12 +102,23 @@ export async function serveSubgraph<TContext extends RequestContext>(
   app.disable('x-powered-by');
   const { server: httpServer, port } = await listen(app, options.port, options.host);
 
+  const schema = buildSubgraphSchema({
+    typeDefs: options.typeDefs,
+    // Codegen's resolver types are stricter than @apollo/subgraph's loose resolver map.
+    resolvers: options.resolvers as SubgraphResolverMap,
+  });
+  // A schema with a Subscription type is also served over WebSocket, to the router only.
+  const subscriptions =
+    schema.getSubscriptionType() &&
+    serveSubscriptions({
+      httpServer,
+      schema,
+      routerSecret: options.routerSecret,
+      logger,
+      context: options.context,
+    });
   const apollo = new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({
-      typeDefs: options.typeDefs,
-      // Codegen's resolver types are stricter than @apollo/subgraph's loose resolver map.
-      resolvers: options.resolvers as SubgraphResolverMap,
-    }),
+    schema,
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     // The entry point owns shutdown (shutdownOnSignals); Apollo's own handler would re-raise.
@@ -179,6 +191,9 @@ export async function serveSubgraph<TContext extends RequestContext>(
   return {
     url,
     port,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await subscriptions?.stop();
+      await apollo.stop();
+    },
   };
 }

@@ -8,6 +8,6 @@ export const observedMetricNames = {
   entityCacheHits: 'router_entity_cache_hits_total',
   /** Counter: router entity cache lookups that had to fetch. */
   entityCacheMisses: 'router_entity_cache_misses_total',
-  /** Gauge: GraphQL subscriptions open on this server right now. Label: `field`. */
+  /** Gauge: GraphQL subscriptions open on this server right now. */
   activeSubscriptions: 'graphql_active_subscriptions',
 } as const;

@@ -74,6 +74,20 @@ export type MutationgrantItemsArgs = {
   userId: Scalars['ID']['input'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change of a user's inventory from now on, as it happens: your own, or (admins only)
+   * the user named by `userId` (FORBIDDEN for another player's).
+   */
+  inventoryChanged: InventoryChange;
+};
+
+
+export type SubscriptioninventoryChangedArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * Someone with an account. `email` and `gil` are private: only the user themself and admins may
  * read them (FORBIDDEN otherwise); the other fields are public.
@@ -194,6 +208,7 @@ export type ResolversTypes = {
   Item: ResolverTypeWrapper<ItemMapper>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -208,6 +223,7 @@ export type ResolversParentTypes = {
   Item: ItemMapper;
   ID: Scalars['ID']['output'];
   Mutation: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   User: UserMapper;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -251,6 +267,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   grantItems?: Resolver<ResolversTypes['InventoryEntry'], ParentType, ContextType, RequireFields<MutationgrantItemsArgs, 'itemId' | 'quantity' | 'userId'>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  inventoryChanged?: SubscriptionResolver<ResolversTypes['InventoryChange'], "inventoryChanged", ParentType, ContextType, Partial<SubscriptioninventoryChangedArgs>>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -264,6 +284,7 @@ export type Resolvers<ContextType = Context> = {
   InventoryEntry?: InventoryEntryResolvers<ContextType>;
   Item?: ItemResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -354,8 +354,8 @@ export class Purchase {
   }
 
   #announce(): void {
-    const { id, userId, itemId, quantity, total, state, failureReason, version, updatedAt } =
-      this.data;
+    const { id, userId, itemId, quantity, total, state, failureReason, version } = this.data;
+    const { createdAt, updatedAt } = this.data;
     const payload: PurchaseUpdatedPayload = {
       purchaseId: id,
       userId,
@@ -366,6 +366,7 @@ export class Purchase {
       failureReason,
       version,
       updatedAt: updatedAt.toISOString(),
+      createdAt: createdAt.toISOString(),
     };
     this.#messages.push({
       id: randomUUID(),

@@ -51,4 +51,6 @@ export interface PurchaseUpdatedPayload {
   version: number;
   /** ISO-8601 instant of the change. */
   updatedAt: string;
+  /** ISO-8601 instant the purchase was accepted; absent from events of older versions. */
+  createdAt?: string;
 }

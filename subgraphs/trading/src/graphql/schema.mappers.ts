@@ -1,7 +1,10 @@
-import type { Purchase } from '../domain/Purchase.ts';
+import type { PurchaseView } from '../domain/PurchaseView.ts';
 
-/** GraphQL `Purchase` fields are read off the domain aggregate; `user`/`item` are references. */
-export type PurchaseMapper = Purchase;
+/**
+ * GraphQL `Purchase` fields are read off the domain aggregate, or off an update event for live
+ * subscribers; `user`/`item` are references.
+ */
+export type PurchaseMapper = PurchaseView;
 
 /** A user as identity refers to them: trading knows only the id. */
 export interface UserMapper {

@@ -113,6 +113,21 @@ export type QuerypurchaseArgs = {
   id: Scalars['ID']['input'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Your purchases as they move through their saga, from now on: each new state once. With `id`,
+   * only that purchase: your own, or anyone's for an admin (FORBIDDEN for another player's,
+   * NOT_FOUND when there is no such purchase).
+   */
+  purchaseUpdated: Purchase;
+};
+
+
+export type SubscriptionpurchaseUpdatedArgs = {
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * Someone with an account. `email` and `gil` are private: only the user themself and admins may
  * read them (FORBIDDEN otherwise); the other fields are public.
@@ -233,6 +248,7 @@ export type ResolversTypes = {
   PurchaseInput: PurchaseInput;
   PurchaseState: ResolverTypeWrapper<'ACCEPTED' | 'ITEMS_GRANTED' | 'COMPLETED' | 'FAULTED'>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserMapper>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -248,6 +264,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   PurchaseInput: PurchaseInput;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   User: UserMapper;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -294,6 +311,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   purchase?: Resolver<Maybe<ResolversTypes['Purchase']>, ParentType, ContextType, RequireFields<QuerypurchaseArgs, 'id'>>;
 };
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  purchaseUpdated?: SubscriptionResolver<ResolversTypes['Purchase'], "purchaseUpdated", ParentType, ContextType, Partial<SubscriptionpurchaseUpdatedArgs>>;
+};
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -308,6 +329,7 @@ export type Resolvers<ContextType = Context> = {
   Purchase?: PurchaseResolvers<ContextType>;
   PurchaseState?: PurchaseStateResolvers;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

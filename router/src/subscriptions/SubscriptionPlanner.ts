@@ -1,0 +1,198 @@
+import { createHash } from 'node:crypto';
+import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
+import type { Viewer } from '@play-economy/chassis/web';
+import {
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  print,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import {
+  buildAuthorizationIndex,
+  type AuthorizationIndex,
+} from '../authorization/buildAuthorizationIndex.ts';
+import { filterOperation, type FilteredOperation } from '../authorization/filterOperation.ts';
+import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
+import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
+import type { UpstreamEndpoint } from './UpstreamConnections.ts';
+import { withCode } from './withCode.ts';
+
+export interface SubscriptionPlannerOptions {
+  /** The API schema the gateway serves (what clients validate against). */
+  apiSchema: GraphQLSchema;
+  /** The supergraph SDL the gateway was given (SECURITY purposes removed). */
+  coreSupergraphSdl: string;
+  /** The same supergraph as the router prepared it, with the directives it enforces. */
+  prepared: PreparedSupergraph;
+  /** One data source per subgraph name, for the entity fetches that follow each event. */
+  dataSources: Readonly<Record<string, GraphQLDataSource>>;
+  /** Where each subgraph is, overrides applied. */
+  endpoints: Readonly<Record<string, UpstreamEndpoint>>;
+  /** Plans kept per supergraph. Default `500`. */
+  cacheSize?: number;
+}
+
+/** A subscription ready to run: authorized, planned, its variables coerced. */
+export interface PlannedSubscription {
+  planner: SubscriptionPlanner;
+  /** The document to execute: the client's, minus the fields the caller may not read. */
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | undefined;
+  /** Set when fields were removed: put back as `null` with errors in each result. */
+  filtered: FilteredOperation | undefined;
+  variables: Record<string, unknown>;
+  node: SubscriptionNode;
+  /** Identifies the executed document and its variables (not the caller). */
+  key: string;
+}
+
+/**
+ * What the router knows of one supergraph for subscriptions: its API schema, authorization
+ * index and query planner (`@apollo/query-planner` plans a subscription as a `SubscriptionNode`:
+ * the `primary` fetch that subscribes on the owning subgraph, then the `rest` of the plan run
+ * for every event). Built again on every supergraph the gateway loads.
+ */
+export class SubscriptionPlanner {
+  static #built = 0;
+  /** Tells planners of successive supergraphs apart. */
+  readonly generation = (SubscriptionPlanner.#built += 1);
+  readonly apiSchema: GraphQLSchema;
+  readonly apiSchemaOfPlanner: Schema;
+  /** The supergraph as a graphql-js schema, as the gateway's executor wants it. */
+  readonly supergraphSchema: GraphQLSchema;
+  readonly dataSources: Readonly<Record<string, GraphQLDataSource>>;
+  readonly endpoints: Readonly<Record<string, UpstreamEndpoint>>;
+  readonly #planner: QueryPlanner;
+  readonly #index: AuthorizationIndex;
+  readonly #plans = new Map<string, SubscriptionNode>();
+  readonly #cacheSize: number;
+
+  constructor(options: SubscriptionPlannerOptions) {
+    const supergraph = Supergraph.build(options.coreSupergraphSdl);
+    this.apiSchema = options.apiSchema;
+    this.apiSchemaOfPlanner = supergraph.apiSchema();
+    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.#planner = new QueryPlanner(supergraph);
+    this.#index = buildAuthorizationIndex(options.prepared.sdl, options.prepared.securityFeatures);
+    this.dataSources = options.dataSources;
+    this.endpoints = options.endpoints;
+    this.#cacheSize = options.cacheSize ?? 500;
+  }
+
+  /**
+   * Validates, authorizes and plans one subscription for `viewer`. Returns the errors to send
+   * instead when the document is invalid, is not a subscription, or asks only for fields the
+   * caller may not read.
+   */
+  plan(
+    document: DocumentNode,
+    operationName: string | undefined,
+    rawVariables: Readonly<Record<string, unknown>> | undefined,
+    viewer: Viewer | null,
+  ): PlannedSubscription | readonly GraphQLError[] {
+    const validationErrors = validate(this.apiSchema, document);
+    if (validationErrors.length > 0) {
+      return validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+    }
+    const operation = getOperationAST(document, operationName);
+    if (!operation) {
+      return [
+        new GraphQLError('Unable to identify the operation to run', {
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+        }),
+      ];
+    }
+    if (operation.operation !== 'subscription') {
+      return [
+        new GraphQLError(
+          'Only subscriptions are served over WebSocket; send queries and mutations over HTTP',
+          { extensions: { code: 'BAD_REQUEST' } },
+        ),
+      ];
+    }
+    const coerced = getVariableValues(
+      this.apiSchema,
+      operation.variableDefinitions ?? [],
+      rawVariables ?? {},
+    );
+    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
+    const variables = coerced.coerced;
+
+    let executed = { document, operation };
+    let filtered: FilteredOperation | undefined;
+    if (!this.#index.empty) {
+      const result = filterOperation({
+        schema: this.apiSchema,
+        index: this.#index,
+        document,
+        operation,
+        viewer,
+      });
+      if (result.empty) {
+        const { errors } = restoreRemovedFields(null, {
+          schema: this.apiSchema,
+          filtered: result,
+          variables,
+        });
+        return errors.length > 0 ? errors : [new GraphQLError('Nothing to subscribe to')];
+      }
+      if (!result.unchanged) {
+        filtered = result;
+        executed = { document: result.document, operation: result.operation };
+      }
+    }
+
+    const name = executed.operation.name?.value;
+    const printed = print(executed.document);
+    const planKey = `${name ?? ''}\u0000${printed}`;
+    let node = this.#plans.get(planKey);
+    if (!node) {
+      const plan = this.#planner.buildQueryPlan(
+        operationFromDocument(this.apiSchemaOfPlanner, executed.document, {
+          ...(name === undefined ? {} : { operationName: name }),
+        }),
+      );
+      if (plan.node?.kind !== 'Subscription') {
+        return [new GraphQLError('This subscription cannot be planned')];
+      }
+      node = plan.node;
+      if (this.#plans.size >= this.#cacheSize) {
+        this.#plans.delete(this.#plans.keys().next().value as string);
+      }
+      this.#plans.set(planKey, node);
+    }
+    return {
+      planner: this,
+      document: executed.document,
+      operation: executed.operation,
+      operationName: name,
+      filtered,
+      variables,
+      node,
+      key: createHash('sha256')
+        .update(planKey)
+        .update('\u0000')
+        .update(stableJson(variables))
+        .digest('hex'),
+    };
+  }
+}
+
+/** JSON with object keys sorted, so equal variables give equal keys. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

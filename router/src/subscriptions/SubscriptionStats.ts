@@ -1,0 +1,35 @@
+/**
+ * Live counts of the router's subscriptions, for health pages and metrics. Read-only to
+ * everyone but the subscription module that keeps them.
+ */
+export interface SubscriptionStats {
+  /** Client WebSocket connections open now. */
+  clientConnections: number;
+  /** Client subscriptions running now. */
+  clientSubscriptions: number;
+  /** Upstream subscriptions running now, each shared by one or more client subscriptions. */
+  upstreamSubscriptions: number;
+  /** WebSocket connections to subgraphs open now. */
+  upstreamConnections: number;
+  /** WebSocket connections to subgraphs opened since start. */
+  upstreamConnectionsOpened: number;
+  /** Results delivered to clients since start. */
+  resultsDelivered: number;
+  /** Clients disconnected for reading too slowly, since start. */
+  slowClientsDropped: number;
+  /** Connections closed because their access token expired, since start. */
+  expiredConnectionsClosed: number;
+}
+
+export function emptySubscriptionStats(): SubscriptionStats {
+  return {
+    clientConnections: 0,
+    clientSubscriptions: 0,
+    upstreamSubscriptions: 0,
+    upstreamConnections: 0,
+    upstreamConnectionsOpened: 0,
+    resultsDelivered: 0,
+    slowClientsDropped: 0,
+    expiredConnectionsClosed: 0,
+  };
+}

@@ -1,0 +1,326 @@
+import type { Server } from 'node:http';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { ErrorCode, type Logger, type Viewer } from '@play-economy/chassis/web';
+import { GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { decodeJwt } from 'jose';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { bearerTokenOf } from '../auth/bearerTokenOf.ts';
+import type { AccessTokenVerifier } from '../auth/createAccessTokenVerifier.ts';
+import { InvalidAccessToken } from '../auth/InvalidAccessToken.ts';
+import { KeySetUnavailable } from '../auth/KeySetUnavailable.ts';
+import { createRouterErrorFormatter } from '../errors/createRouterErrorFormatter.ts';
+import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
+import { ClientStream } from './ClientStream.ts';
+import { SharedSubscription } from './SharedSubscription.ts';
+import { SubscriptionCloseCode } from './SubscriptionCloseCode.ts';
+import { SubscriptionPlanner, type PlannedSubscription } from './SubscriptionPlanner.ts';
+import { emptySubscriptionStats, type SubscriptionStats } from './SubscriptionStats.ts';
+import { UpstreamConnections, type UpstreamEndpoint } from './UpstreamConnections.ts';
+import { withCode } from './withCode.ts';
+
+/** What the gateway reports on each supergraph it loads (`onSchemaLoadOrUpdate`). */
+export interface LoadedSchema {
+  apiSchema: GraphQLSchema;
+  coreSupergraphSdl: string;
+}
+
+export interface FederatedSubscriptionsOptions {
+  /** The router's HTTP server: WebSocket upgrades of `/graphql` on it are served here. */
+  httpServer: Server;
+  /** Registers a listener for every supergraph the gateway loads, the first one included. */
+  onSchemaLoadOrUpdate: (listener: (schema: LoadedSchema) => void) => void;
+  /** The prepared supergraph behind a `coreSupergraphSdl` the gateway reports. */
+  supergraphOf: (coreSupergraphSdl: string) => PreparedSupergraph | undefined;
+  /** The data source for a subgraph's entity fetches: the same kind HTTP requests use. */
+  dataSourceFor: (subgraph: UpstreamEndpoint) => GraphQLDataSource;
+  /** Routing URL overrides by subgraph name, as for HTTP. */
+  subgraphUrls?: Readonly<Record<string, string>>;
+  /** Verifies the access token of `connection_init`; without it, only anonymous callers. */
+  verify: AccessTokenVerifier | undefined;
+  routerSecret: string;
+  logger: Logger;
+  /** Results one client subscription may have waiting before the client is dropped. Default `100`. */
+  maxBufferedPerClient?: number;
+  /** Subscriptions one connection may run at once. Default `100`. */
+  maxSubscriptionsPerConnection?: number;
+  /** Events one upstream subscription may have waiting to be resolved. Default `1000`. */
+  maxPendingEvents?: number;
+  /** How long a client has to send `connection_init`, in milliseconds. Default `3000`. */
+  connectionInitWaitTimeoutMs?: number;
+}
+
+export interface FederatedSubscriptions {
+  /** Live counts, for metrics. */
+  readonly stats: Readonly<SubscriptionStats>;
+  /** Closes every client connection with `1001 Going away`, then every subgraph connection. */
+  stop(): Promise<void>;
+}
+
+interface Connection {
+  viewer: Viewer | null;
+  /** Subscriptions running on this connection now. */
+  running: number;
+  clientIp: string | undefined;
+  expiry: NodeJS.Timeout | undefined;
+}
+
+/** Largest WebSocket message accepted from a client (the HTTP body limit is the same). */
+const MAX_MESSAGE_BYTES = 1024 * 1024;
+
+/** Longest delay `setTimeout` takes (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * Serves subscriptions on the router's `/graphql` over `graphql-transport-ws` (the graphql-ws
+ * protocol), same port as HTTP. `connection_init` carries `{ "Authorization": "Bearer <token>" }`,
+ * verified exactly as the HTTP header is; a bad or missing token closes the socket with `4401`,
+ * and the socket is closed with `4401` too when the token expires. Each subscription is
+ * validated against the API schema, filtered by the supergraph's authorization directives for
+ * the caller, planned with `@apollo/query-planner`, and run as a {@link SharedSubscription}
+ * shared by every client with the same document, variables and identity, and never across
+ * identities.
+ */
+export function serveFederatedSubscriptions(
+  options: FederatedSubscriptionsOptions,
+): FederatedSubscriptions {
+  const { logger, verify, routerSecret, subgraphUrls = {} } = options;
+  const maxBufferedPerClient = options.maxBufferedPerClient ?? 100;
+  const maxPendingEvents = options.maxPendingEvents ?? 1000;
+  const maxSubscriptionsPerConnection = options.maxSubscriptionsPerConnection ?? 100;
+  const stats = emptySubscriptionStats();
+  const formatError = createRouterErrorFormatter(logger);
+  const upstream = new UpstreamConnections({ routerSecret, logger, stats });
+  const shared = new Map<string, SharedSubscription>();
+  const connections = new WeakMap<WebSocket, Connection>();
+  let planner: SubscriptionPlanner | undefined;
+
+  options.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    const prepared = options.supergraphOf(coreSupergraphSdl);
+    if (!prepared) {
+      // As for HTTP: a supergraph the router did not prepare is not served unchecked.
+      planner = undefined;
+      logger.error('loaded a supergraph the router did not prepare; refusing subscriptions');
+      return;
+    }
+    const endpoints: Record<string, UpstreamEndpoint> = {};
+    const dataSources: Record<string, GraphQLDataSource> = {};
+    for (const { name, url } of prepared.subgraphs) {
+      const endpoint = { name, url: subgraphUrls[name] ?? url };
+      endpoints[name] = endpoint;
+      dataSources[name] = options.dataSourceFor(endpoint);
+    }
+    // Running subscriptions keep the plan they started with; new ones use the new supergraph.
+    planner = new SubscriptionPlanner({
+      apiSchema,
+      coreSupergraphSdl,
+      prepared,
+      dataSources,
+      endpoints,
+    });
+  });
+
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: '/graphql',
+    // As for HTTP bodies: one message cannot make the router hold more than this.
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
+  const server = useServer(
+    {
+      connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3000,
+      onConnect: async ({ connectionParams, extra }) => {
+        const { socket, request } = extra;
+        const clientIp = request.socket.remoteAddress;
+        try {
+          const token = bearerTokenOf(authorizationOf(connectionParams));
+          if (token === undefined && verify) {
+            throw new InvalidAccessToken(
+              'Send "Authorization: Bearer <access token>" in the connection_init payload',
+              'no token',
+            );
+          }
+          if (token !== undefined && !verify) {
+            throw new InvalidAccessToken(
+              'This endpoint does not accept access tokens',
+              'no token verification configured',
+            );
+          }
+          const viewer = token === undefined || !verify ? null : await verify(token);
+          const connection: Connection = { viewer, clientIp, running: 0, expiry: undefined };
+          if (token !== undefined) connection.expiry = closeOnExpiry(socket, token);
+          connections.set(socket, connection);
+          stats.clientConnections += 1;
+          socket.once('close', () => {
+            stats.clientConnections -= 1;
+            clearTimeout(connection.expiry);
+          });
+          return true;
+        } catch (error) {
+          if (error instanceof InvalidAccessToken) {
+            logger.info({ reason: error.reason, ip: clientIp }, 'WebSocket access token refused');
+            socket.close(SubscriptionCloseCode.Unauthorized, error.message.slice(0, 120));
+            return false;
+          }
+          if (error instanceof KeySetUnavailable) {
+            logger.warn({ err: error }, 'cannot verify access tokens: key set unavailable');
+            socket.close(
+              SubscriptionCloseCode.TryAgainLater,
+              'Access tokens cannot be verified right now',
+            );
+            return false;
+          }
+          throw error;
+        }
+      },
+      onSubscribe: ({ extra }, _id, payload) => {
+        const connection = connections.get(extra.socket);
+        if (!connection) return [new GraphQLError('Connection not initialised')];
+        if (!planner) return [new GraphQLError('No supergraph is being served')];
+        if (connection.running >= maxSubscriptionsPerConnection) {
+          return [
+            new GraphQLError(
+              `At most ${maxSubscriptionsPerConnection} subscriptions may run on one connection`,
+              { extensions: { code: ErrorCode.RateLimited } },
+            ),
+          ];
+        }
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          const syntaxError =
+            error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
+          return [withCode(syntaxError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const planned = planner.plan(
+          document,
+          payload.operationName ?? undefined,
+          payload.variables ?? undefined,
+          connection.viewer,
+        );
+        if (isErrors(planned)) return planned;
+        const sharedKey = [
+          planned.planner.generation,
+          planned.key,
+          identityOf(connection.viewer),
+        ].join('\u0000');
+        let subscription = shared.get(sharedKey);
+        if (!subscription || subscription.ended) {
+          subscription = new SharedSubscription({
+            planned,
+            viewer: connection.viewer,
+            clientIp: connection.clientIp,
+            routerSecret,
+            upstream,
+            logger,
+            stats,
+            maxPendingEvents,
+            onEnd: () => {
+              if (shared.get(sharedKey) === subscription) shared.delete(sharedKey);
+            },
+          });
+          try {
+            subscription.start();
+          } catch (error) {
+            logger.error({ err: error }, 'could not start an upstream subscription');
+            return [new GraphQLError('Internal server error', { originalError: error as Error })];
+          }
+          shared.set(sharedKey, subscription);
+        }
+        const owner = subscription;
+        stats.clientSubscriptions += 1;
+        connection.running += 1;
+        const client = new ClientStream({
+          maxBuffered: maxBufferedPerClient,
+          onOverflow: () => {
+            stats.slowClientsDropped += 1;
+            logger.warn({ ip: connection.clientIp }, 'dropping a client that reads too slowly');
+            dropSlowClient(extra.socket, maxBufferedPerClient);
+          },
+          onEnd: () => {
+            stats.clientSubscriptions -= 1;
+            connection.running -= 1;
+            owner.detach(client);
+          },
+        });
+        owner.attach(client);
+        return {
+          schema: planned.planner.apiSchema,
+          document: planned.document,
+          ...(planned.operationName === undefined ? {} : { operationName: planned.operationName }),
+          contextValue: { stream: client },
+        };
+      },
+      subscribe: (args) => (args.contextValue as { stream: ClientStream }).stream,
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        const { errors, data, extensions } = result;
+        return {
+          ...(data === undefined ? {} : { data }),
+          ...(extensions === undefined ? {} : { extensions }),
+          errors: errors.map((error) => formatError(error.toJSON(), error)),
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((error) => formatError(error.toJSON(), error)),
+    },
+    wsServer,
+  );
+
+  function closeOnExpiry(socket: WebSocket, token: string): NodeJS.Timeout | undefined {
+    const { exp } = decodeJwt(token);
+    if (exp === undefined) return undefined;
+    const timer = setTimeout(
+      () => {
+        stats.expiredConnectionsClosed += 1;
+        socket.close(SubscriptionCloseCode.Unauthorized, 'Access token expired');
+      },
+      Math.min(Math.max(0, exp * 1000 - Date.now()), MAX_TIMER_MS),
+    );
+    timer.unref();
+    return timer;
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    stats,
+    stop: () => {
+      stopped ??= (async () => {
+        await server.dispose();
+        await upstream.close();
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** The `Authorization` entry of a `connection_init` payload, whatever its case. */
+function authorizationOf(
+  params: Readonly<Record<string, unknown>> | undefined,
+): string | undefined {
+  for (const [key, value] of Object.entries(params ?? {})) {
+    if (key.toLowerCase() === 'authorization' && typeof value === 'string') return value;
+  }
+  return undefined;
+}
+
+function isErrors(
+  planned: PlannedSubscription | readonly GraphQLError[],
+): planned is readonly GraphQLError[] {
+  return Array.isArray(planned);
+}
+
+/** Who a shared subscription runs as: never shared between different identities. */
+function identityOf(viewer: Viewer | null): string {
+  return viewer ? `${viewer.userId}\u0000${[...new Set(viewer.roles)].sort().join(',')}` : '';
+}
+
+function dropSlowClient(socket: WebSocket, maxBuffered: number): void {
+  socket.close(
+    SubscriptionCloseCode.TooSlow,
+    `Too slow: more than ${maxBuffered} results were waiting to be sent`,
+  );
+  // The close frame queues behind what the client is not reading; do not wait for it.
+  setTimeout(() => socket.terminate(), 1000).unref();
+}

@@ -1,0 +1,17 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * `error` with `extensions.code` set, as Apollo Server codes the errors of an HTTP request
+ * (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`, `BAD_USER_INPUT`, ...), so the error
+ * formatter lets them through to the client instead of masking them as internal.
+ */
+export function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, {
+    nodes: error.nodes ?? null,
+    source: error.source ?? null,
+    positions: error.positions ?? null,
+    path: error.path ?? null,
+    originalError: error.originalError ?? null,
+    extensions: { ...error.extensions, code },
+  });
+}
