@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
-import { findFreePort } from './findFreePort.ts';
+import { findFreePort } from '@play-economy/local-stack';
 import { measureLoad } from './measureLoad.ts';
 import { postGraphQL } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import WebSocket from 'ws';
-import { findFreePort } from './findFreePort.ts';
+import { findFreePort } from '@play-economy/local-stack';
 import { postGraphQL } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
 import { startServer, type ServerProcess } from './startServer.ts';

@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { benchEntityCache } from './benchEntityCache.ts';
 import { benchSubscriptions, formatSubscriptionReport } from './benchSubscriptions.ts';
-import { findFreePort } from './findFreePort.ts';
+import { findFreePort } from '@play-economy/local-stack';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
 import { benchPurchases, PURCHASE_RUN_BUDGET_MS } from './measurePurchases.ts';

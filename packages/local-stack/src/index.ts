@@ -3,3 +3,4 @@ export * from './createGraphQLClient.ts';
 export * from './watchBroker.ts';
 export * from './startProcessStack.ts';
 export * from './watchPurchases.ts';
+export * from './findFreePort.ts';

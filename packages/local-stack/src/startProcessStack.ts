@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
+import { findFreePort } from './findFreePort.ts';
 import type { SignedInClient } from './startStack.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -94,7 +94,7 @@ export async function startProcessStack(options: ProcessStackOptions): Promise<P
   const ports = Object.fromEntries(
     await Promise.all(
       [...SUBGRAPHS.map(([name]) => name), 'router' as const].map(
-        async (name) => [name, await freePort()] as const,
+        async (name) => [name, await findFreePort()] as const,
       ),
     ),
   ) as Record<ServiceName, number>;
@@ -286,15 +286,4 @@ async function startService(
     },
     output: () => tail.join('\n'),
   };
-}
-
-/** A TCP port free on 127.0.0.1 now, for a child process to bind a moment later. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
 }
