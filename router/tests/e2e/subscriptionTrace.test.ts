@@ -193,6 +193,13 @@ it('traces a subscription from the router to the subgraph, and each event throug
   expect(inventoryEvent?.name).toMatch(/^subscription Watch__inventory__\d+ event$/);
   expect(serviceOf(inventoryEvent!)).toBe('inventory');
   expect(parentOf(inventoryEvent!)).toBe(inventorySubscribe.spanContext().spanId);
+  // It links to what caused it: the delivery of inventory.changed, in the grant's trace.
+  const [cause] = inventoryEvent!.links;
+  const delivery = exporter
+    .getFinishedSpans()
+    .find((span) => span.spanContext().spanId === cause?.context.spanId);
+  expect(delivery?.name).toBe('process inventory.changed');
+  expect(traceOf(delivery!)).not.toBe(traceId);
   const ancestry = (span: ReadableSpan): ReadableSpan[] => {
     const chain: ReadableSpan[] = [];
     for (let up = byId.get(parentOf(span) ?? ''); up; up = byId.get(parentOf(up) ?? '')) {

@@ -4,6 +4,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from 'graphql';
+import { eventTraceOrigins } from '../telemetry/eventTraceOrigins.ts';
 import { injectTraceContext } from '../telemetry/injectTraceContext.ts';
 import type { SubscriptionTrace } from '../telemetry/SubscriptionTrace.ts';
 
@@ -16,8 +17,9 @@ export interface ExecuteSubscriptionOptions {
 
 /**
  * GraphQL's `subscribe`, traced: the source stream is created inside the subscribe span, and
- * each event is executed inside an event span whose `traceparent` goes out in the result's
- * `extensions`, so the router continues from it. Ending the returned stream (`return()`)
+ * each event is executed inside an event span (linked to the span the event came from, when a
+ * `LiveFeed` remembered it) whose `traceparent` goes out in the result's `extensions`, so
+ * the router continues from it. Ending the returned stream (`return()`)
  * ends its source at once, even while waiting for an event.
  */
 export async function executeSubscription(
@@ -46,14 +48,18 @@ export async function executeSubscription(
     onEnd();
   };
   const resolve = (event: unknown) =>
-    trace.event(async () => {
-      const result = await execute({ ...args, rootValue: event });
-      const headers: Record<string, string> = {};
-      injectTraceContext(headers);
-      return Object.keys(headers).length === 0
-        ? result
-        : { ...result, extensions: { ...result.extensions, ...headers } };
-    });
+    trace.event(
+      async () => {
+        const result = await execute({ ...args, rootValue: event });
+        const headers: Record<string, string> = {};
+        injectTraceContext(headers);
+        return Object.keys(headers).length === 0
+          ? result
+          : { ...result, extensions: { ...result.extensions, ...headers } };
+      },
+      undefined,
+      eventTraceOrigins.of(event),
+    );
   const stream: AsyncGenerator<ExecutionResult> = {
     next: async () => {
       try {

@@ -6,6 +6,7 @@ import {
   trace,
   type Context,
   type Span,
+  type SpanContext,
 } from '@opentelemetry/api';
 import { chassisTracer } from './chassisTracer.ts';
 import { extractTraceContext } from './extractTraceContext.ts';
@@ -87,11 +88,17 @@ export class SubscriptionTrace {
 
   /**
    * Runs `handle` (resolving one event) inside a span of its own, child of the trace context
-   * `forwarded` carries (an upstream event's `extensions`), else of the subscribe span. What
+   * `forwarded` carries (an upstream event's `extensions`), else of the subscribe span, and
+   * linked to `origin` (the span the event came from, in the trace that caused it). What
    * `handle` calls out to (entity fetches) carries that span's `traceparent`.
    */
-  async event<T>(handle: () => Promise<T>, forwarded?: unknown): Promise<T> {
+  async event<T>(handle: () => Promise<T>, forwarded?: unknown, origin?: SpanContext): Promise<T> {
     const parent = callerContextOf([forwarded]) ?? this.#context;
+    const links = [
+      ...(origin ? [{ context: origin }] : []),
+      // The event's own trace may be another one: keep the way back to the subscribe.
+      ...(parent === this.#context ? [] : [{ context: this.#span.spanContext() }]),
+    ];
     const span = chassisTracer().startSpan(
       `${spanName(this.#operationName)} event`,
       {
@@ -101,8 +108,7 @@ export class SubscriptionTrace {
           'graphql.operation.type': 'subscription',
           'graphql.operation.name': this.#operationName ?? '',
         },
-        // The event's own trace may be another one: keep the way back to the subscribe.
-        links: parent === this.#context ? [] : [{ context: this.#span.spanContext() }],
+        links,
       },
       parent,
     );

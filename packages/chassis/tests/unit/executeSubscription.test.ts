@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
   InMemorySpanExporter,
   SimpleSpanProcessor,
@@ -34,13 +34,17 @@ afterAll(async () => {
 
 beforeEach(() => exporter.reset());
 
-const ticks = new LiveFeed<number>();
+const ticks = new LiveFeed<{ tick: number }>();
 const schema = new GraphQLSchema({
   query: new GraphQLObjectType({ name: 'Query', fields: { ok: { type: GraphQLString } } }),
   subscription: new GraphQLObjectType({
     name: 'Subscription',
     fields: {
-      tick: { type: GraphQLInt, subscribe: () => ticks.watch(), resolve: (tick: number) => tick },
+      tick: {
+        type: GraphQLInt,
+        subscribe: () => ticks.watch(),
+        resolve: ({ tick }: { tick: number }) => tick,
+      },
       refused: {
         type: GraphQLInt,
         subscribe: () => {
@@ -73,7 +77,10 @@ describe('executeSubscription', () => {
     );
     if (!(Symbol.asyncIterator in stream)) throw new Error('expected a stream');
     const next = stream.next();
-    ticks.publish(7);
+    // Published while handling something else: the event span links back to it.
+    const cause = trace.getTracer('test').startSpan('cause');
+    context.with(trace.setSpan(context.active(), cause), () => ticks.publish({ tick: 7 }));
+    cause.end();
     const { value } = (await next) as IteratorResult<ExecutionResult>;
     expect(value?.data).toEqual({ tick: 7 });
 
@@ -89,6 +96,7 @@ describe('executeSubscription', () => {
       'graphql.operation.name': 'Ticks',
     });
     expect(event?.parentSpanContext?.spanId).toBe(subscribe?.spanContext().spanId);
+    expect(event?.links.map((link) => link.context.spanId)).toEqual([cause.spanContext().spanId]);
     // The result names the event's span, for the router to continue from.
     expect(value?.extensions?.['traceparent']).toBe(
       `00-${traceId}-${event?.spanContext().spanId}-01`,
