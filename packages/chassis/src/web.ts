@@ -24,3 +24,4 @@ export * from './telemetry/traceGraphQLRequests.ts';
 export * from './telemetry/shutdownTelemetry.ts';
 export * from './service/shutdownOnSignals.ts';
 export type { Counter, Gauge, Histogram } from 'prom-client';
+export * from './telemetry/SubscriptionTrace.ts';

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
-import { signViewer, VIEWER_HEADER, type Logger, type Viewer } from '@play-economy/chassis/web';
+import {
+  signViewer,
+  VIEWER_HEADER,
+  type Logger,
+  type SubscriptionTrace,
+  type Viewer,
+} from '@play-economy/chassis/web';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { FormattedExecutionResult } from 'graphql-ws';
 import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
@@ -29,6 +35,12 @@ export interface SharedSubscriptionOptions {
   stats: SubscriptionStats;
   /** Events received but not yet resolved past which the subscription gives up. */
   maxPendingEvents: number;
+  /**
+   * The spans of the client subscription that opened this one: its trace context goes upstream,
+   * and each event is resolved in a span of that trace (or of the event's own, when the
+   * subgraph sends one). Clients joining later share the stream, not the trace.
+   */
+  trace: SubscriptionTrace;
   /** Called once, when the subscription has ended and released its upstream. */
   onEnd: () => void;
 }
@@ -88,6 +100,8 @@ export class SharedSubscription {
       if (planned.variables[name] !== undefined) variables[name] = planned.variables[name];
     }
     stats.upstreamSubscriptions += 1;
+    const traceContext: Record<string, string> = {};
+    this.#options.trace.inject(traceContext);
     this.#unsubscribe = upstream.subscribe(
       endpoint,
       {
@@ -97,6 +111,7 @@ export class SharedSubscription {
         extensions: {
           [VIEWER_HEADER]: signViewer(viewer, routerSecret, { clientIp: this.#context.clientIp }),
           requestId: this.#context.requestId,
+          ...traceContext,
         },
       },
       {
@@ -133,7 +148,11 @@ export class SharedSubscription {
     this.#pending += 1;
     this.#settle(async () => {
       try {
-        const result = await this.#resolve(event);
+        // The entity fetches of the rest of the plan carry this span's traceparent.
+        const result = await this.#options.trace.event(
+          () => this.#resolve(event),
+          event.extensions,
+        );
         for (const client of this.#clients) client.push(result);
         this.#options.stats.resultsDelivered += this.#clients.size;
       } finally {

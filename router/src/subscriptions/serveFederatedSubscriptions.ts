@@ -1,7 +1,14 @@
 import type { Server } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { ErrorCode, type Logger, type Viewer } from '@play-economy/chassis/web';
-import { GraphQLError, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { ErrorCode, SubscriptionTrace, type Logger, type Viewer } from '@play-economy/chassis/web';
+import {
+  GraphQLError,
+  parse,
+  type DocumentNode,
+  type ExecutionArgs,
+  type GraphQLSchema,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -173,84 +180,16 @@ export function serveFederatedSubscriptions(
           throw error;
         }
       },
-      onSubscribe: ({ extra }, _id, payload) => {
-        const connection = connections.get(extra.socket);
-        if (!connection) return [new GraphQLError('Connection not initialised')];
-        if (!planner) return [new GraphQLError('No supergraph is being served')];
-        if (connection.running >= maxSubscriptionsPerConnection) {
-          return [
-            new GraphQLError(
-              `At most ${maxSubscriptionsPerConnection} subscriptions may run on one connection`,
-              { extensions: { code: ErrorCode.RateLimited } },
-            ),
-          ];
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          const syntaxError =
-            error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
-          return [withCode(syntaxError, 'GRAPHQL_PARSE_FAILED')];
-        }
-        const planned = planner.plan(
-          document,
-          payload.operationName ?? undefined,
-          payload.variables ?? undefined,
-          connection.viewer,
-        );
-        if (isErrors(planned)) return planned;
-        const sharedKey = [
-          planned.planner.generation,
-          planned.key,
-          identityOf(connection.viewer),
-        ].join('\u0000');
-        let subscription = shared.get(sharedKey);
-        if (!subscription || subscription.ended) {
-          subscription = new SharedSubscription({
-            planned,
-            viewer: connection.viewer,
-            clientIp: connection.clientIp,
-            routerSecret,
-            upstream,
-            logger,
-            stats,
-            maxPendingEvents,
-            onEnd: () => {
-              if (shared.get(sharedKey) === subscription) shared.delete(sharedKey);
-            },
-          });
-          try {
-            subscription.start();
-          } catch (error) {
-            logger.error({ err: error }, 'could not start an upstream subscription');
-            return [new GraphQLError('Internal server error', { originalError: error as Error })];
-          }
-          shared.set(sharedKey, subscription);
-        }
-        const owner = subscription;
-        stats.clientSubscriptions += 1;
-        connection.running += 1;
-        const client = new ClientStream({
-          maxBuffered: maxBufferedPerClient,
-          onOverflow: () => {
-            stats.slowClientsDropped += 1;
-            logger.warn({ ip: connection.clientIp }, 'dropping a client that reads too slowly');
-            dropSlowClient(extra.socket, maxBufferedPerClient);
-          },
-          onEnd: () => {
-            stats.clientSubscriptions -= 1;
-            connection.running -= 1;
-            owner.detach(client);
-          },
+      onSubscribe: ({ extra, connectionParams }, _id, payload) => {
+        // The client's trace context, from this subscribe or else from its connection_init.
+        const trace = new SubscriptionTrace({
+          service: 'router',
+          operationName: payload.operationName ?? undefined,
+          carriers: [payload.extensions, connectionParams],
         });
-        owner.attach(client);
-        return {
-          schema: planned.planner.apiSchema,
-          document: planned.document,
-          ...(planned.operationName === undefined ? {} : { operationName: planned.operationName }),
-          contextValue: { stream: client },
-        };
+        const started = startSubscription(extra.socket, payload, trace);
+        trace.end(Array.isArray(started) ? started : undefined);
+        return started;
       },
       subscribe: (args) => (args.contextValue as { stream: ClientStream }).stream,
       onNext: (_ctx, _id, _payload, _args, result) => {
@@ -267,6 +206,91 @@ export function serveFederatedSubscriptions(
     },
     wsServer,
   );
+
+  /** Plans, authorizes and starts one client subscription, or says why it cannot start. */
+  function startSubscription(
+    socket: WebSocket,
+    payload: SubscribePayload,
+    trace: SubscriptionTrace,
+  ): ExecutionArgs | readonly GraphQLError[] {
+    const connection = connections.get(socket);
+    if (!connection) return [new GraphQLError('Connection not initialised')];
+    if (!planner) return [new GraphQLError('No supergraph is being served')];
+    if (connection.running >= maxSubscriptionsPerConnection) {
+      return [
+        new GraphQLError(
+          `At most ${maxSubscriptionsPerConnection} subscriptions may run on one connection`,
+          { extensions: { code: ErrorCode.RateLimited } },
+        ),
+      ];
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      const syntaxError = error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
+      return [withCode(syntaxError, 'GRAPHQL_PARSE_FAILED')];
+    }
+    const planned = planner.plan(
+      document,
+      payload.operationName ?? undefined,
+      payload.variables ?? undefined,
+      connection.viewer,
+    );
+    if (isErrors(planned)) return planned;
+    trace.named(planned.operationName);
+    const sharedKey = [planned.planner.generation, planned.key, identityOf(connection.viewer)].join(
+      '\u0000',
+    );
+    let subscription = shared.get(sharedKey);
+    if (!subscription || subscription.ended) {
+      subscription = new SharedSubscription({
+        planned,
+        viewer: connection.viewer,
+        clientIp: connection.clientIp,
+        routerSecret,
+        upstream,
+        logger,
+        stats,
+        maxPendingEvents,
+        trace,
+        onEnd: () => {
+          if (shared.get(sharedKey) === subscription) shared.delete(sharedKey);
+        },
+      });
+      try {
+        subscription.start();
+      } catch (error) {
+        logger.error({ err: error }, 'could not start an upstream subscription');
+        return [new GraphQLError('Internal server error', { originalError: error as Error })];
+      }
+      shared.set(sharedKey, subscription);
+    }
+    trace.setAttribute('play_economy.subscription.shared', subscription.clientCount > 0);
+    const owner = subscription;
+    stats.clientSubscriptions += 1;
+    connection.running += 1;
+    const client = new ClientStream({
+      maxBuffered: maxBufferedPerClient,
+      onOverflow: () => {
+        stats.slowClientsDropped += 1;
+        logger.warn({ ip: connection.clientIp }, 'dropping a client that reads too slowly');
+        dropSlowClient(socket, maxBufferedPerClient);
+      },
+      onEnd: () => {
+        stats.clientSubscriptions -= 1;
+        connection.running -= 1;
+        owner.detach(client);
+      },
+    });
+    owner.attach(client);
+    return {
+      schema: planned.planner.apiSchema,
+      document: planned.document,
+      ...(planned.operationName === undefined ? {} : { operationName: planned.operationName }),
+      contextValue: { stream: client },
+    };
+  }
 
   function closeOnExpiry(socket: WebSocket, token: string): NodeJS.Timeout | undefined {
     const { exp } = decodeJwt(token);

@@ -27,21 +27,33 @@ export interface LiveSubscription<TData> {
   unsubscribe(): void;
 }
 
-/** A graphql-ws client to the router, with `Authorization: Bearer` in `connection_init`. */
-export function webSocketClient(httpUrl: string, accessToken?: string): Client {
+/**
+ * A graphql-ws client to the router, with `Authorization: Bearer` and any `extra` entries in
+ * `connection_init`.
+ */
+export function webSocketClient(
+  httpUrl: string,
+  accessToken?: string,
+  extra: Record<string, string> = {},
+): Client {
+  const connectionParams = {
+    ...extra,
+    ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}),
+  };
   return createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
     retryAttempts: 0,
-    ...(accessToken ? { connectionParams: { Authorization: `Bearer ${accessToken}` } } : {}),
+    ...(Object.keys(connectionParams).length > 0 ? { connectionParams } : {}),
   });
 }
 
-/** Subscribes on `client` and records everything that comes back. */
+/** Subscribes on `client` (with `extensions` in the `subscribe` message) and records the results. */
 export function subscribe<TData = Record<string, unknown>>(
   client: Client,
   query: string,
   variables: Record<string, unknown> = {},
+  extensions?: Record<string, unknown>,
 ): LiveSubscription<TData> {
   const results: FormattedExecutionResult<TData, unknown>[] = [];
   const waiters = new Set<() => void>();
@@ -55,7 +67,7 @@ export function subscribe<TData = Record<string, unknown>>(
   });
   const offConnected = client.on('connected', () => connect());
   const unsubscribe = client.subscribe<TData>(
-    { query, variables },
+    { query, variables, ...(extensions ? { extensions } : {}) },
     {
       next: (result) => {
         results.push(result);

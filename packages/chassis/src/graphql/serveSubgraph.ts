@@ -17,6 +17,7 @@ import { listen, localUrl } from '../http/listen.ts';
 import { requestIdOf } from '../http/requestIdOf.ts';
 import { graphqlMetricsPlugin } from '../metrics/graphqlMetricsPlugin.ts';
 import { metricsRoute } from '../metrics/metricsRoute.ts';
+import { observeSubgraphSubscriptions } from '../metrics/observeSubgraphSubscriptions.ts';
 import type { ServiceMetrics } from '../metrics/ServiceMetrics.ts';
 import { traceGraphQLRequests } from '../telemetry/traceGraphQLRequests.ts';
 import { serveSubscriptions } from './serveSubscriptions.ts';
@@ -116,7 +117,9 @@ export async function serveSubgraph<TContext extends RequestContext>(
       routerSecret: options.routerSecret,
       logger,
       context: options.context,
+      ...(options.metrics ? { service: options.metrics.service } : {}),
     });
+  if (options.metrics) observeSubgraphSubscriptions(options.metrics, subscriptions || undefined);
   const apollo = new ApolloServer<TContext>({
     schema,
     formatError: createErrorFormatter(logger),

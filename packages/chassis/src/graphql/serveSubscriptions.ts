@@ -6,14 +6,18 @@ import {
   parse,
   validate,
   type DocumentNode,
+  type ExecutionArgs,
   type GraphQLSchema,
 } from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { verifyViewer, VIEWER_HEADER, type RequestOrigin, type Viewer } from '../auth/Viewer.ts';
 import { ErrorCode } from '../errors/DomainError.ts';
 import { createErrorFormatter } from '../errors/formatError.ts';
+import { SubscriptionTrace } from '../telemetry/SubscriptionTrace.ts';
+import { executeSubscription } from './executeSubscription.ts';
 import type { RequestContext } from './serveSubgraph.ts';
 
 /** Extension of a `subscribe` message naming the request id the router gave the operation. */
@@ -28,11 +32,15 @@ export interface ServeSubscriptionsOptions<TContext extends RequestContext> {
   /** Builds each operation's context, as for HTTP requests. */
   context: (base: RequestContext) => TContext | Promise<TContext>;
   logger: Logger;
+  /** `play_economy.service` of the subscription spans. Default `subgraph`. */
+  service?: string;
 }
 
 export interface RunningSubscriptions {
   /** Connections open now. */
   connectionCount(): number;
+  /** Subscriptions running now, on every connection. */
+  activeCount(): number;
   /** Closes every connection with `1001 Going away` and stops taking new ones. */
   stop(): Promise<void>;
 }
@@ -49,7 +57,9 @@ interface Verified {
  * closed with `4403 Forbidden`. The router multiplexes its callers' subscriptions on one
  * connection, so each `subscribe` names its caller in `extensions['x-play-economy-viewer']`,
  * signed the same way (without one, the connection's viewer applies). Queries and mutations
- * are refused here: they go over HTTP.
+ * are refused here: they go over HTTP. Each subscription continues the W3C trace context the
+ * router put in its `extensions` (see {@link SubscriptionTrace}), and each result carries the
+ * `traceparent` of the span its event was resolved in.
  */
 export function serveSubscriptions<TContext extends RequestContext>(
   options: ServeSubscriptionsOptions<TContext>,
@@ -57,6 +67,9 @@ export function serveSubscriptions<TContext extends RequestContext>(
   const { schema, routerSecret, logger } = options;
   const formatError = createErrorFormatter(logger);
   const connections = new WeakMap<object, Verified>();
+  // What onSubscribe started, found again by the arguments it returned to graphql-ws.
+  const traces = new WeakMap<ExecutionArgs, SubscriptionTrace>();
+  let active = 0;
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: '/graphql',
@@ -82,48 +95,27 @@ export function serveSubscriptions<TContext extends RequestContext>(
         return true;
       },
       onSubscribe: async ({ extra }, _id, payload) => {
-        const connection = connections.get(extra.socket);
-        if (!connection) return [new GraphQLError('Connection not initialised')];
-        let caller = connection;
-        const signed = stringParam(payload.extensions, VIEWER_HEADER);
-        if (signed !== undefined) {
-          const verification = verifyViewer(signed, routerSecret);
-          if (!verification.ok) {
-            logger.warn(
-              { reason: verification.reason },
-              'refused a subscription not from the router',
-            );
-            return [unauthenticated()];
-          }
-          caller = { viewer: verification.viewer, origin: verification.origin };
-        }
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query);
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
-        }
-        const errors = validate(schema, document);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (operation?.operation !== 'subscription') {
-          return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP')];
-        }
-        const requestId = requestIdOf(payload.extensions);
-        const { viewer } = caller;
-        const contextValue = await options.context({
-          requestId,
-          viewer,
-          clientIp: caller.origin.clientIp,
-          logger: logger.child({ requestId, ...(viewer ? { userId: viewer.userId } : {}) }),
+        const trace = new SubscriptionTrace({
+          service: options.service ?? 'subgraph',
+          operationName: payload.operationName ?? undefined,
+          carriers: [payload.extensions],
         });
-        return {
-          schema,
-          document,
-          contextValue,
-          ...(payload.operationName ? { operationName: payload.operationName } : {}),
-          ...(payload.variables ? { variableValues: payload.variables } : {}),
-        };
+        const args = await subscriptionArgs(extra.socket, payload);
+        if (Array.isArray(args)) trace.end(args);
+        else traces.set(args as ExecutionArgs, trace);
+        return args;
+      },
+      subscribe: async (args) => {
+        const trace = traces.get(args);
+        if (!trace) throw new Error('subscription started without onSubscribe');
+        const result = await executeSubscription(args, {
+          trace,
+          onEnd: () => {
+            active -= 1;
+          },
+        });
+        if (Symbol.asyncIterator in result) active += 1;
+        return result;
       },
       // Errors leave through the chassis formatter, as over HTTP: codes kept, internals hidden.
       onNext: (_ctx, _id, _payload, _args, result) => {
@@ -140,9 +132,56 @@ export function serveSubscriptions<TContext extends RequestContext>(
     },
     wsServer,
   );
+
+  /** The execution arguments of a `subscribe`, or why it is refused. */
+  async function subscriptionArgs(
+    socket: object,
+    payload: SubscribePayload,
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
+    const connection = connections.get(socket);
+    if (!connection) return [new GraphQLError('Connection not initialised')];
+    let caller = connection;
+    const signed = stringParam(payload.extensions, VIEWER_HEADER);
+    if (signed !== undefined) {
+      const verification = verifyViewer(signed, routerSecret);
+      if (!verification.ok) {
+        logger.warn({ reason: verification.reason }, 'refused a subscription not from the router');
+        return [unauthenticated()];
+      }
+      caller = { viewer: verification.viewer, origin: verification.origin };
+    }
+    let document: DocumentNode;
+    try {
+      document = parse(payload.query);
+    } catch (error) {
+      return [error instanceof GraphQLError ? error : new GraphQLError('Syntax error')];
+    }
+    const errors = validate(schema, document);
+    if (errors.length > 0) return errors;
+    const operation = getOperationAST(document, payload.operationName);
+    if (operation?.operation !== 'subscription') {
+      return [new GraphQLError('Only subscriptions are served over WebSocket; use HTTP')];
+    }
+    const requestId = requestIdOf(payload.extensions);
+    const { viewer } = caller;
+    const contextValue = await options.context({
+      requestId,
+      viewer,
+      clientIp: caller.origin.clientIp,
+      logger: logger.child({ requestId, ...(viewer ? { userId: viewer.userId } : {}) }),
+    });
+    return {
+      schema,
+      document,
+      contextValue,
+      ...(payload.operationName ? { operationName: payload.operationName } : {}),
+      ...(payload.variables ? { variableValues: payload.variables } : {}),
+    };
+  }
   let stopped: Promise<void> | undefined;
   return {
     connectionCount: () => wsServer.clients.size,
+    activeCount: () => active,
     stop: () => {
       stopped ??= Promise.resolve(server.dispose());
       return stopped;

@@ -1,3 +1,5 @@
+import { eventTraceOrigins } from '../telemetry/eventTraceOrigins.ts';
+
 /** A watcher fell so far behind that keeping its events would need unbounded memory. */
 export class WatcherTooSlow extends Error {
   override name = 'WatcherTooSlow';
@@ -41,8 +43,12 @@ export class LiveFeed<T> {
     return this.#watchers.size;
   }
 
-  /** Hands `event` to every watcher whose filter accepts it. */
+  /**
+   * Hands `event` to every watcher whose filter accepts it. The active span (the delivery of the
+   * message it came in) is remembered as its origin, for the subscribers' spans to link to.
+   */
   publish(event: T): void {
+    eventTraceOrigins.remember(event);
     for (const watcher of this.#watchers) {
       if (!watcher.accept(event)) continue;
       if (watcher.waiting) {
