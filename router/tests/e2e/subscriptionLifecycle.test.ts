@@ -17,6 +17,8 @@ import {
 } from '../../src/index.ts';
 import { startTokenIssuer, TEST_AUDIENCE, TEST_ISSUER } from '../support/startTokenIssuer.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
+import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { until } from '../support/until.ts';
 
 // Real RabbitMQ: every replica of inventory must see every change, whichever router asks.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -62,29 +64,6 @@ async function startRouter(options: Partial<RouterOptions> = {}): Promise<Runnin
   });
 }
 
-async function grant(userId: string, quantity: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { data, errors } = await admin.request(
-      'mutation ($u: ID!, $i: ID!, $q: Int!) { grantItems(userId: $u, itemId: $i, quantity: $q) { quantity } }',
-      { u: userId, i: itemId, q: quantity },
-    );
-    if (data) return;
-    if (errors?.[0]?.extensions?.['code'] !== 'NOT_FOUND' || Date.now() > deadline) {
-      throw new Error(JSON.stringify(errors));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
 beforeAll(async () => {
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
   admin = await stack.signInAsAdmin();
@@ -93,7 +72,7 @@ beforeAll(async () => {
   );
   itemId = data!.createItem.id;
   // Before the replica competes for catalog events: the stack's inventory knows the item.
-  await grant(admin.userId, 1);
+  await grantWhenKnown(admin, { userId: admin.userId, itemId, quantity: 1 });
   replica = await startReplica(0);
   replicaPort = Number(new URL(replica.url).port);
   router = await startRouter({ subgraphUrls: { ...stack.subgraphUrls, inventory: replica.url } });
@@ -128,7 +107,7 @@ it('delivers through two routers backed by two inventory replicas', async () => 
   await viaStack.connected;
   await new Promise((resolve) => setTimeout(resolve, 200));
 
-  await grant(player.userId, 4);
+  await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 4 });
   for (const subscription of [viaStack, viaSecond]) {
     const change = await subscription.waitFor((r) => r.data?.inventoryChanged.delta === 4);
     expect(change.data?.inventoryChanged).toMatchObject({
@@ -165,7 +144,7 @@ it('ends subscriptions with an error when the subgraph restarts, and works again
   );
   await until(() => router.subscriptions.upstreamConnections === 1);
   await new Promise((resolve) => setTimeout(resolve, 200));
-  await grant(player.userId, 2);
+  await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 2 });
   const change = await after.waitFor((r) => r.data?.inventoryChanged.delta === 2);
   expect(change.data?.inventoryChanged.quantity).toBe(2);
 });
@@ -263,7 +242,7 @@ it('plans new subscriptions on a reloaded supergraph; running ones carry on', as
       ],
     });
 
-    await grant(player.userId, 1);
+    await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 1 });
     const change = await running.waitFor((r) => r.data?.inventoryChanged.delta === 1);
     expect(change.data?.inventoryChanged.item.name).toBe('Lantern');
   } finally {

@@ -12,6 +12,8 @@ import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { createRouter, loadRouterConfig, type RunningRouter } from '../../src/index.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
+import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { until } from '../support/until.ts';
 
 // Real RabbitMQ, as in production: without a broker the stack does not start and this fails.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -60,18 +62,9 @@ afterAll(async () => {
   await shutdownTelemetry();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const serviceOf = (span: ReadableSpan) => span.attributes['play_economy.service'];
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 const traceOf = (span: ReadableSpan) => span.spanContext().traceId;
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(25);
-  }
-}
 
 /** Waits (bounded) until `find` returns something from the finished spans. */
 async function eventually<T>(find: (spans: ReadableSpan[]) => T | undefined): Promise<T> {
@@ -99,22 +92,6 @@ async function createItem(): Promise<{ id: string; name: string }> {
   return { id: data.createItem.id, name };
 }
 
-/** Grants, retrying while inventory has not yet heard of a just-created item. */
-async function grant(userId: string, itemId: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { data, errors } = await admin.request(
-      'mutation ($u: ID!, $i: ID!) { grantItems(userId: $u, itemId: $i, quantity: 1) { quantity } }',
-      { u: userId, i: itemId },
-    );
-    if (data) return;
-    if (errors?.[0]?.extensions?.['code'] !== 'NOT_FOUND' || Date.now() > deadline) {
-      throw new Error(JSON.stringify(errors));
-    }
-    await sleep(50);
-  }
-}
-
 /** Waits until the router has subscribed upstream and the subgraph has the subscription. */
 async function subscribedUpstream(): Promise<void> {
   await until(async () => (await activeSubscriptions('inventory')) === 1);
@@ -139,7 +116,7 @@ async function oneChange(
   const item = await createItem();
   const changes = subscribe<Change>(client, WATCH, {}, extensions);
   await subscribedUpstream();
-  await grant(player.userId, item.id);
+  await grantWhenKnown(admin, { userId: player.userId, itemId: item.id, quantity: 1 });
   const result = await changes.waitFor((r) => r.data?.inventoryChanged.item.name === item.name);
   expect(result.errors).toBeUndefined();
   return result.data!;

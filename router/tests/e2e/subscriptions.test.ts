@@ -9,6 +9,8 @@ import {
   subscribe,
   webSocketClient,
 } from '../support/subscribeOverWebSocket.ts';
+import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { until } from '../support/until.ts';
 
 // Real RabbitMQ, as in production: without a broker the stack does not start and this fails.
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -74,30 +76,6 @@ async function buy(player: SignedInClient, itemId: string, quantity: number): Pr
       throw new Error(JSON.stringify(errors));
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-/** Grants, retrying while inventory has not yet heard of a just-created item. */
-async function grant(userId: string, itemId: string, quantity: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const { data, errors } = await admin.request(
-      'mutation ($u: ID!, $i: ID!, $q: Int!) { grantItems(userId: $u, itemId: $i, quantity: $q) { quantity } }',
-      { u: userId, i: itemId, q: quantity },
-    );
-    if (data) return;
-    if (errors?.[0]?.extensions?.['code'] !== 'NOT_FOUND' || Date.now() > deadline) {
-      throw new Error(JSON.stringify(errors));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
 
@@ -208,7 +186,7 @@ describe('inventoryChanged', () => {
     );
     await subscribedUpstream(2);
 
-    await grant(player.userId, itemId, 3);
+    await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 3 });
     const granted = await changes.waitFor((r) => r.data?.inventoryChanged.delta === 3);
     expect(granted.data?.inventoryChanged).toMatchObject({
       quantity: 3,
@@ -234,7 +212,7 @@ describe('inventoryChanged', () => {
       userId: player.userId,
     });
     await subscribedUpstream(1);
-    await grant(player.userId, itemId, 1);
+    await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 1 });
     const seen = await watching.waitFor((r) => r.data?.inventoryChanged.delta === 1);
     expect(seen.data?.inventoryChanged.user.id).toBe(player.userId);
     await peeking.ended;
