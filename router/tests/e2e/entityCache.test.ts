@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '@play-economy/chassis';
 import {
   createGraphQLClient,
   startStack,
@@ -8,13 +7,9 @@ import {
   type RunningStack,
   type SignedInClient,
 } from '@play-economy/local-stack';
-import {
-  createRouter,
-  loadRouterConfig,
-  type RouterOptions,
-  type RunningRouter,
-} from '../../src/index.ts';
+import type { RouterOptions, RunningRouter } from '../../src/index.ts';
 import { BusTcpProxy } from '../../../packages/chassis/tests/e2e/busTcpProxy.ts';
+import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { startCountingProxy, type CountingProxy } from '../support/startCountingProxy.ts';
 
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -50,17 +45,11 @@ afterAll(async () => {
 
 /** A router of its own in front of the stack's subgraphs, through the counting proxies. */
 async function startCachingRouter(cache: RouterOptions['cache'] = {}): Promise<RunningRouter> {
-  const config = loadRouterConfig(env);
-  const router = await createRouter({
-    ...config,
-    port: 0,
-    host: '127.0.0.1',
+  const router = await startRouterBeside(stack, {
     watchSupergraph: false,
     subgraphUrls: Object.fromEntries(
       Object.entries(proxies).map(([name, proxy]) => [name, proxy.url]),
     ),
-    auth: { ...config.auth, jwksUrl: stack.identity.jwksUrl },
-    logger: createLogger({ service: 'router', level: 'warn' }),
     cache: { amqpUrl, ...cache },
   });
   routers.push(router);

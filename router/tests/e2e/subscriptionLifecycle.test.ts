@@ -9,15 +9,11 @@ import { startStack, type RunningStack, type SignedInClient } from '@play-econom
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { SUBGRAPH_UNAVAILABLE_MESSAGE } from '../../src/errors/createRouterErrorFormatter.ts';
-import {
-  createRouter,
-  loadRouterConfig,
-  type RouterOptions,
-  type RunningRouter,
-} from '../../src/index.ts';
+import { createRouter, loadRouterConfig, type RunningRouter } from '../../src/index.ts';
 import { startTokenIssuer, TEST_AUDIENCE, TEST_ISSUER } from '../support/startTokenIssuer.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { until } from '../support/until.ts';
 
 // Real RabbitMQ: every replica of inventory must see every change, whichever router asks.
@@ -53,17 +49,6 @@ async function startReplica(port: number): Promise<RunningInventory> {
   return startInventory({ ...config, INVENTORY_PORT: port, INVENTORY_HOST: '127.0.0.1' });
 }
 
-async function startRouter(options: Partial<RouterOptions> = {}): Promise<RunningRouter> {
-  return createRouter({
-    ...routerConfig,
-    port: 0,
-    host: '127.0.0.1',
-    auth: { ...routerConfig.auth, jwksUrl: stack.identity.jwksUrl },
-    logger: createLogger({ service: 'router', level: 'warn' }),
-    ...options,
-  });
-}
-
 beforeAll(async () => {
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
   admin = await stack.signInAsAdmin();
@@ -75,7 +60,9 @@ beforeAll(async () => {
   await grantWhenKnown(admin, { userId: admin.userId, itemId, quantity: 1 });
   replica = await startReplica(0);
   replicaPort = Number(new URL(replica.url).port);
-  router = await startRouter({ subgraphUrls: { ...stack.subgraphUrls, inventory: replica.url } });
+  router = await startRouterBeside(stack, {
+    subgraphUrls: { ...stack.subgraphUrls, inventory: replica.url },
+  });
 });
 
 afterEach(async () => {
@@ -151,7 +138,7 @@ it('ends subscriptions with an error when the subgraph restarts, and works again
 
 it('closes a connection whose access token expires, with 4401 and a reason', async () => {
   const issuer = await startTokenIssuer();
-  const expiring = await startRouter({
+  const expiring = await startRouterBeside(stack, {
     subgraphUrls: stack.subgraphUrls,
     auth: { jwksUrl: issuer.jwksUrl, issuer: TEST_ISSUER, audience: TEST_AUDIENCE },
   });
@@ -195,7 +182,7 @@ it('applies @authenticated to subscription fields before anything reaches a subg
 });
 
 it('closes client connections with 1001 when the router stops', async () => {
-  const stopping = await startRouter({ subgraphUrls: stack.subgraphUrls });
+  const stopping = await startRouterBeside(stack, { subgraphUrls: stack.subgraphUrls });
   const player = await stack.registerPlayer(`stop${randomUUID().slice(0, 8)}`);
   const subscription = subscribe(clientOf(stopping.url, player.accessToken), INVENTORY_CHANGED);
   await until(() => stopping.subscriptions.upstreamSubscriptions === 1);
@@ -209,7 +196,10 @@ it('plans new subscriptions on a reloaded supergraph; running ones carry on', as
   const supergraphPath = join(dir, 'supergraph.graphql');
   const original = await readFile(routerConfig.supergraphPath, 'utf8');
   await writeFile(supergraphPath, original);
-  const reloading = await startRouter({ supergraphPath, subgraphUrls: stack.subgraphUrls });
+  const reloading = await startRouterBeside(stack, {
+    supergraphPath,
+    subgraphUrls: stack.subgraphUrls,
+  });
   try {
     const player = await stack.registerPlayer(`reload${randomUUID().slice(0, 8)}`);
     const running = subscribe<InventoryUpdate>(

@@ -5,14 +5,15 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import { createLogger, shutdownTelemetry } from '@play-economy/chassis';
+import { shutdownTelemetry } from '@play-economy/chassis';
 import { startTelemetry } from '@play-economy/chassis/telemetry';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { createRouter, loadRouterConfig, type RunningRouter } from '../../src/index.ts';
+import type { RunningRouter } from '../../src/index.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { until } from '../support/until.ts';
 
 // Real RabbitMQ, as in production: without a broker the stack does not start and this fails.
@@ -40,15 +41,7 @@ beforeAll(async () => {
   });
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
   admin = await stack.signInAsAdmin();
-  const config = loadRouterConfig(process.env);
-  router = await createRouter({
-    ...config,
-    port: 0,
-    host: '127.0.0.1',
-    subgraphUrls: stack.subgraphUrls,
-    auth: { ...config.auth, jwksUrl: stack.identity.jwksUrl },
-    logger: createLogger({ service: 'router', level: 'warn' }),
-  });
+  router = await startRouterBeside(stack);
 });
 
 afterEach(async () => {

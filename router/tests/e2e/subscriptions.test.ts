@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { createLogger } from '@play-economy/chassis';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import type { Client } from 'graphql-ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRouter, loadRouterConfig, type RunningRouter } from '../../src/index.ts';
+import type { RunningRouter } from '../../src/index.ts';
 import {
   connectionOutcome,
   subscribe,
   webSocketClient,
 } from '../support/subscribeOverWebSocket.ts';
 import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { until } from '../support/until.ts';
 
 // Real RabbitMQ, as in production: without a broker the stack does not start and this fails.
@@ -93,15 +93,7 @@ async function subscribedUpstream(count: number, on: RunningRouter = router): Pr
 beforeAll(async () => {
   stack = await startStack({ env: { ...process.env, AMQP_URL: amqpUrl }, ephemeralPorts: true });
   admin = await stack.signInAsAdmin();
-  const config = loadRouterConfig(process.env);
-  router = await createRouter({
-    ...config,
-    port: 0,
-    host: '127.0.0.1',
-    subgraphUrls: stack.subgraphUrls,
-    auth: { ...config.auth, jwksUrl: stack.identity.jwksUrl },
-    logger: createLogger({ service: 'router', level: 'warn' }),
-  });
+  router = await startRouterBeside(stack);
 });
 
 // Each test starts from no subscription at all on the test's router.
