@@ -40,7 +40,10 @@ export interface RunningStack {
   registerPlayer(username: string, password?: string): Promise<SignedInClient>;
   /** The router's entity cache counters; undefined when the cache is off. */
   routerCacheStats: CacheStats | undefined;
-  /** Stops the router first, then the subgraphs. */
+  /**
+   * Stops the router first, then the shared in-process bus's consuming (if any), then the
+   * subgraphs, then that bus.
+   */
   stop(): Promise<void>;
 }
 
@@ -103,6 +106,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       bus ? { bus } : {},
     );
     stops.push(() => trading.stop());
+    // Stopped in reverse: after the router, and before any subgraph closes its store, the shared
+    // bus stops delivering, so no handler of one service runs against another's closed store.
+    if (bus) stops.push(() => bus.stopConsuming());
     const subgraphUrls = {
       catalog: catalog.url,
       identity: identity.url,

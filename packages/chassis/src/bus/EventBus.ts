@@ -79,6 +79,13 @@ export interface EventBus {
   subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void>;
   /** True while connected to the broker (always true in process). */
   isConnected(): boolean;
-  /** Stops consuming, waits for in-flight handlers, then disconnects. */
+  /**
+   * Stops consuming for good: no delivery starts once this is called, and it resolves once the
+   * handlers in flight have finished and settled their messages (bounded: after the bus's
+   * in-flight timeout it resolves anyway, and what is still running is left to redelivery).
+   * Publishing keeps working, so what those handlers recorded can still be sent. Idempotent.
+   */
+  stopConsuming(): Promise<void>;
+  /** {@link stopConsuming} if not done yet, then disconnects; publishing is refused from here. */
   close(): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } fro
 import { parseMessage } from './parseMessage.ts';
 import { perInstanceQueueName } from './perInstanceQueue.ts';
 import { topicMatches } from './topicMatches.ts';
+import { waitForInFlight } from './waitForInFlight.ts';
 
 export interface InProcessBusOptions {
   logger: Logger;
@@ -12,6 +13,8 @@ export interface InProcessBusOptions {
   retry?: RetryPolicy;
   /** Concurrent deliveries per subscriber when the subscription does not say. Defaults to 16. */
   prefetch?: number;
+  /** How long `stopConsuming()` waits for handlers in flight. Defaults to 5 s. */
+  inFlightTimeoutMs?: number;
 }
 
 /** A message that exhausted its retries, kept in memory for inspection and replay. */
@@ -60,16 +63,19 @@ export class InProcessBus implements EventBus {
   readonly #logger: Logger;
   readonly #defaultRetry: RetryPolicy;
   readonly #defaultPrefetch: number;
+  readonly #inFlightTimeoutMs: number;
   readonly #queues = new Map<string, LogicalQueue>();
   readonly #inFlight = new Set<Promise<void>>();
   readonly #retryTimers = new Set<NodeJS.Timeout>();
   readonly #deadLetters: InProcessDeadLetter[] = [];
   #closed = false;
+  #stoppedConsuming?: Promise<void>;
 
   constructor(options: InProcessBusOptions) {
     this.#logger = options.logger.child({ component: 'bus', engine: 'in-process' });
     this.#defaultRetry = options.retry ?? busDefaults.retry;
     this.#defaultPrefetch = options.prefetch ?? busDefaults.prefetch;
+    this.#inFlightTimeoutMs = options.inFlightTimeoutMs ?? busDefaults.inFlightTimeoutMs;
   }
 
   /** Resolves once every message is queued for every matching subscription. */
@@ -93,6 +99,7 @@ export class InProcessBus implements EventBus {
 
   async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
     if (this.#closed) throw new Error('InProcessBus is closed');
+    if (this.#stoppedConsuming) throw new Error('InProcessBus has stopped consuming');
     // In one process each `perInstance` subscriber stands for a replica: a queue of its own.
     const perInstance = subscription.delivery === 'perInstance';
     const name = perInstance ? perInstanceQueueName(subscription.name) : subscription.name;
@@ -127,18 +134,34 @@ export class InProcessBus implements EventBus {
   }
 
   /**
-   * Stops delivering, cancels pending retries and waits for running handlers. Messages not
-   * yet handled are dropped: the in-process bus keeps nothing across a shutdown.
+   * Stops delivering to every subscriber and waits (bounded) for running handlers. Published
+   * messages are still queued, and retries still scheduled, for nobody until `close()`.
+   */
+  stopConsuming(): Promise<void> {
+    this.#stoppedConsuming ??= (async () => {
+      if (!(await waitForInFlight(this.#inFlight, this.#inFlightTimeoutMs))) {
+        this.#logger.warn(
+          { running: this.#inFlight.size, timeoutMs: this.#inFlightTimeoutMs },
+          'handlers still running after consuming stopped; not waiting for them',
+        );
+      }
+    })();
+    return this.#stoppedConsuming;
+  }
+
+  /**
+   * Stops consuming (see {@link stopConsuming}), then cancels pending retries. Messages not yet
+   * handled are dropped: the in-process bus keeps nothing across a shutdown.
    */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
+    await this.stopConsuming();
     for (const timer of this.#retryTimers) clearTimeout(timer);
     const dropped =
       this.#retryTimers.size + [...this.#queues.values()].reduce((n, q) => n + q.ready.length, 0);
     this.#retryTimers.clear();
     if (dropped > 0) this.#logger.warn({ dropped }, 'closing with undelivered messages');
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
   }
 
   /** Dead letters, oldest first; all of them or those of one subscription. */
@@ -183,7 +206,7 @@ export class InProcessBus implements EventBus {
 
   // Dispatching on a later macrotask keeps handlers out of publish()'s call stack.
   #scheduleDispatch(queue: LogicalQueue): void {
-    if (queue.dispatchScheduled || this.#closed) return;
+    if (queue.dispatchScheduled || this.#stoppedConsuming) return;
     queue.dispatchScheduled = true;
     setImmediate(() => {
       queue.dispatchScheduled = false;
@@ -192,7 +215,7 @@ export class InProcessBus implements EventBus {
   }
 
   #dispatch(queue: LogicalQueue): void {
-    while (!this.#closed && queue.ready.length > 0) {
+    while (!this.#stoppedConsuming && queue.ready.length > 0) {
       const consumer = this.#nextConsumerWithRoom(queue);
       if (!consumer) return;
       const delivery = queue.ready.shift();

@@ -8,6 +8,7 @@ import { parseMessage } from './parseMessage.ts';
 import { PER_INSTANCE_QUEUE_EXPIRES_MS, perInstanceQueueName } from './perInstanceQueue.ts';
 import { rabbitMqHeaders } from './rabbitMqHeaders.ts';
 import { rabbitMqTopology, type RabbitMqTopology } from './rabbitMqTopology.ts';
+import { waitForInFlight } from './waitForInFlight.ts';
 
 export interface RabbitMqBusOptions {
   /** `amqp://user:password@host:5672/vhost` */
@@ -29,6 +30,8 @@ export interface RabbitMqBusOptions {
   heartbeatSeconds?: number;
   /** Shown in the management UI's connection list, e.g. the service name. */
   connectionName?: string;
+  /** How long `stopConsuming()` waits for handlers in flight. Defaults to 5 s. */
+  inFlightTimeoutMs?: number;
 }
 
 /** The longest `x-last-error` kept: AMQP header tables are limited to 64 KiB in all. */
@@ -70,8 +73,11 @@ export class RabbitMqBus implements EventBus {
   readonly #defaultPrefetch: number;
   readonly #publishTimeoutMs: number;
   readonly #reconnectDelayMs: number;
+  readonly #inFlightTimeoutMs: number;
   readonly #consumers: Consumer[] = [];
   readonly #inFlight = new Set<Promise<void>>();
+  /** Set once consuming stopped for good; publishing goes on until `#closing`. */
+  #stopping?: Promise<void>;
   #closing?: Promise<void>;
 
   /** Connects and declares the exchange; rejects if the broker is not reachable in time. */
@@ -95,6 +101,7 @@ export class RabbitMqBus implements EventBus {
     this.#defaultPrefetch = options.prefetch ?? busDefaults.prefetch;
     this.#publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     this.#reconnectDelayMs = options.reconnectDelayMs ?? 1000;
+    this.#inFlightTimeoutMs = options.inFlightTimeoutMs ?? busDefaults.inFlightTimeoutMs;
     const broker = redact(options.url);
     this.#manager = new AmqpConnectionManagerClass(options.url, {
       heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
@@ -160,6 +167,7 @@ export class RabbitMqBus implements EventBus {
    */
   async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
     if (this.#closing) throw new Error('RabbitMqBus is closed');
+    if (this.#stopping) throw new Error('RabbitMqBus has stopped consuming');
     const retry = subscription.retry ?? this.#defaultRetry;
     const prefetch = subscription.prefetch ?? this.#defaultPrefetch;
     const perInstance = subscription.delivery === 'perInstance';
@@ -192,13 +200,16 @@ export class RabbitMqBus implements EventBus {
           consumer.expiresAfterMs,
         );
       }
-      if (this.#closing) return;
+      // Also on the setup rerun after a reconnection: a stopped bus resumes publishing only.
+      if (this.#stopping) return;
       await channel.prefetch(prefetch);
       const { consumerTag } = await channel.consume(consumer.topology.queue, (delivery) => {
         if (delivery) this.#onDelivery(consumer, channel, delivery);
         else this.#onCancelledByBroker(consumer, channel, declareAndConsume);
       });
       consumer.current = { channel, consumerTag };
+      // stopConsuming() ran while this consumer was being set up, too late to see its tag.
+      if (this.#stopping) await cancelConsumer(consumer.current);
     };
     // Runs on this channel now and on every channel the wrapper opens after a reconnection.
     const setup = async (channel: ConfirmChannel): Promise<void> => {
@@ -226,20 +237,34 @@ export class RabbitMqBus implements EventBus {
   }
 
   /**
-   * Cancels every consumer, waits for handlers in flight to finish and settle their messages,
-   * then closes the channels and the connection. Unsettled messages return to their queues.
+   * Cancels every consumer and waits (up to `inFlightTimeoutMs`) for handlers in flight to finish
+   * and settle their messages, on channels left open for that. The connection stays, and with
+   * it publishing, also across reconnections, which no longer resume consuming.
+   */
+  stopConsuming(): Promise<void> {
+    this.#stopping ??= (async () => {
+      await Promise.all(
+        this.#consumers.map(async ({ current }) => {
+          if (current) await cancelConsumer(current);
+        }),
+      );
+      if (!(await waitForInFlight(this.#inFlight, this.#inFlightTimeoutMs))) {
+        this.#logger.warn(
+          { running: this.#inFlight.size, timeoutMs: this.#inFlightTimeoutMs },
+          'handlers still running after consuming stopped; their messages return to the queue',
+        );
+      }
+    })();
+    return this.#stopping;
+  }
+
+  /**
+   * {@link stopConsuming} if not done yet, then closes the channels and the connection.
+   * Unsettled messages return to their queues.
    */
   close(): Promise<void> {
     this.#closing ??= (async () => {
-      await Promise.all(
-        this.#consumers.map(async ({ current }) => {
-          if (!current) return;
-          await withTimeout(current.channel.cancel(current.consumerTag), 5000, 'cancel').catch(
-            () => undefined, // A dead channel delivers nothing more anyway.
-          );
-        }),
-      );
-      while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+      await this.stopConsuming();
       await this.#manager.close();
       this.#logger.info('RabbitMQ bus closed');
     })();
@@ -293,8 +318,8 @@ export class RabbitMqBus implements EventBus {
   }
 
   #onDelivery(consumer: Consumer, channel: ConfirmChannel, delivery: ConsumeMessage): void {
-    if (this.#closing) {
-      // Arrived between close() and the broker's cancel-ok: hand it back untouched.
+    if (this.#stopping) {
+      // Arrived between stopConsuming() and the broker's cancel-ok: hand it back untouched.
       settle(() => channel.nack(delivery, false, true));
       return;
     }
@@ -428,7 +453,7 @@ export class RabbitMqBus implements EventBus {
     // The broker cancels a consumer when its queue is deleted; declare it again and resume.
     this.#logger.warn({ queue: consumer.name }, 'consumer cancelled by the broker; resubscribing');
     setTimeout(() => {
-      if (this.#closing || consumer.current?.channel !== channel) return;
+      if (this.#stopping || consumer.current?.channel !== channel) return;
       declareAndConsume(channel).catch((err: unknown) =>
         this.#logger.error({ queue: consumer.name, err }, 'could not resubscribe'),
       );
@@ -454,6 +479,18 @@ export class RabbitMqBus implements EventBus {
       }, this.#reconnectDelayMs).unref();
     });
   }
+}
+
+async function cancelConsumer({
+  channel,
+  consumerTag,
+}: {
+  channel: ConfirmChannel;
+  consumerTag: string;
+}): Promise<void> {
+  await withTimeout(channel.cancel(consumerTag), 5000, 'cancel').catch(
+    () => undefined, // A dead channel delivers nothing more anyway.
+  );
 }
 
 /** AMQP properties of a published message; body and properties carry the same facts. */

@@ -46,8 +46,13 @@ export interface ServiceRuntime {
   /** Readiness checks for `/health/ready`: the store answers and the broker is connected. */
   readiness: Record<string, ReadinessCheck>;
   /**
-   * Publishes what the outbox holds (bounded), stops the relay, closes the bus (if owned: its
-   * consumers are cancelled and in-flight handlers finish first), then the store.
+   * Shuts the runtime down in an order that loses nothing and strands nothing: stops consuming
+   * (consumers cancelled, in-flight handlers awaited, bounded, as they commit and ack), so what
+   * they record is in the outbox before it is flushed; then publishes what the outbox holds
+   * (bounded), stops the relay, closes the bus connection, and last the store. Call it after
+   * the HTTP server stopped accepting requests. A bus passed in `options.bus` belongs to the
+   * caller, which stops its consuming before closing the services sharing it and closes it
+   * after them: this closes neither.
    */
   close(): Promise<void>;
 }
@@ -104,6 +109,7 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
       },
     },
     async close() {
+      if (ownsBus) await bus.stopConsuming();
       await drainOutbox(relay, logger);
       await relay.stop();
       if (ownsBus) await bus.close();

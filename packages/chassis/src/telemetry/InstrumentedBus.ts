@@ -110,6 +110,10 @@ export class InstrumentedBus implements EventBus {
     return this.#bus.isConnected();
   }
 
+  stopConsuming(): Promise<void> {
+    return this.#bus.stopConsuming();
+  }
+
   close(): Promise<void> {
     return this.#bus.close();
   }

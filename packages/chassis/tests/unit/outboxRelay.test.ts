@@ -28,6 +28,7 @@ class RecordingBus implements EventBus {
   isConnected(): boolean {
     return true;
   }
+  async stopConsuming(): Promise<void> {}
   async close(): Promise<void> {}
 }
 
