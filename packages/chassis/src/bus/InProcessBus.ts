@@ -78,9 +78,14 @@ export class InProcessBus implements EventBus {
     this.#inFlightTimeoutMs = options.inFlightTimeoutMs ?? busDefaults.inFlightTimeoutMs;
   }
 
-  /** Resolves once every message is queued for every matching subscription. */
+  /**
+   * Resolves once every message is queued for every matching subscription. Rejects once
+   * consuming has stopped: nothing could deliver the messages any more, and confirming them
+   * would let an outbox forget what no one will ever receive.
+   */
   async publish(messages: readonly Message[]): Promise<void> {
     if (this.#closed) throw new Error('InProcessBus is closed');
+    if (this.#stoppedConsuming) throw new Error('InProcessBus has stopped consuming');
     // Validate and encode the whole batch before queueing any of it, as a broker publish of
     // unencodable content would fail before anything is sent.
     const batch = messages.map((message) => {
@@ -134,8 +139,9 @@ export class InProcessBus implements EventBus {
   }
 
   /**
-   * Stops delivering to every subscriber and waits (bounded) for running handlers. Published
-   * messages are still queued, and retries still scheduled, for nobody until `close()`.
+   * Stops delivering to every subscriber and waits (bounded) for running handlers. From then
+   * on `publish` is refused, so an outbox keeps what it could not hand over for the next start;
+   * retries already scheduled are dropped at `close()`.
    */
   stopConsuming(): Promise<void> {
     this.#stoppedConsuming ??= (async () => {

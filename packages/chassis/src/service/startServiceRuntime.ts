@@ -109,8 +109,12 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
       },
     },
     async close() {
-      if (ownsBus) await bus.stopConsuming();
-      await drainOutbox(relay, logger);
+      // A shared bus (one-process mode) is stopped by its owner, which refuses publishing once
+      // consuming has stopped: what is left then waits in the outbox for the next start.
+      if (ownsBus) {
+        await bus.stopConsuming();
+        await drainOutbox(relay, logger);
+      }
       await relay.stop();
       if (ownsBus) await bus.close();
       await store.close();

@@ -12,7 +12,7 @@ describe('InProcessBus.stopConsuming', () => {
     await bus.close();
   });
 
-  it('awaits the handler in flight, then delivers nothing more while publishing still works', async () => {
+  it('awaits the handler in flight, then delivers nothing more and refuses to publish', async () => {
     bus = new InProcessBus({ logger: testLogger });
     const gate = aGate();
     const handled: string[] = [];
@@ -43,8 +43,10 @@ describe('InProcessBus.stopConsuming', () => {
     const stopping = bus.stopConsuming().then(() => {
       stopped = true;
     });
-    // Published while the handler is in flight: accepted, but never delivered.
-    await bus.publish([aMessage().withType('test.held.second').build()]);
+    // Published while the handler is in flight: refused, so an outbox keeps it.
+    await expect(bus.publish([aMessage().withType('test.held.second').build()])).rejects.toThrow(
+      /stopped consuming/,
+    );
     await sleep(20);
     expect(stopped).toBe(false);
 
@@ -52,8 +54,10 @@ describe('InProcessBus.stopConsuming', () => {
     await stopping;
     expect(handled).toEqual([first.id]);
 
-    // Publishing after stopConsuming() still resolves; nothing reaches any subscriber.
-    await bus.publish([aMessage().withType('test.other.after').build()]);
+    // Nothing could deliver what is published now: refused, and nothing reaches any subscriber.
+    await expect(bus.publish([aMessage().withType('test.other.after').build()])).rejects.toThrow(
+      /stopped consuming/,
+    );
     await sleep(20);
     expect(handled).toEqual([first.id]);
     expect(started).toBe(1);
@@ -109,8 +113,7 @@ describe('InProcessBus.stopConsuming', () => {
       },
     });
     await instrumented.stopConsuming();
-    await instrumented.publish([aMessage().build()]);
-    await sleep(20);
+    await expect(instrumented.publish([aMessage().build()])).rejects.toThrow(/stopped consuming/);
     expect(handled).toEqual([]);
     await expect(
       bus.subscribe({ name: 'test.late', topics: ['#'], handler: async () => undefined }),
