@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { EventBus } from '@play-economy/chassis/bus';
+import type { EventBus, RetryPolicy } from '@play-economy/chassis/bus';
 import type { Logger } from '@play-economy/chassis/web';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 import type { CacheBackend } from './CacheBackend.ts';
@@ -13,6 +11,13 @@ import { cacheControlHeaders } from './cacheControlHeaders.ts';
 import { EntityCache } from './EntityCache.ts';
 import { INVALIDATION_TOPICS, invalidationTagsOf } from './invalidationTagsOf.ts';
 import { MemoryCacheBackend } from './MemoryCacheBackend.ts';
+
+/**
+ * An eviction fails only while Redis is unreachable, and must not be acknowledged then: retried
+ * after 1, 2, 4, 8 and 16 s, then dead-lettered (Redis renews its epoch when it is back, so
+ * what the lost eviction should have removed is abandoned anyway).
+ */
+const INVALIDATION_RETRY: RetryPolicy = { maxRetries: 5, initialDelayMs: 1000 };
 
 /** The router's entity cache settings. */
 export interface EntityCacheSettings {
@@ -129,10 +134,13 @@ export async function startEntityCache(
     );
   }
   const bus = settings.bus ?? (ownBus as EventBus);
-  const queue = `router.${hostname()}.${randomUUID().slice(0, 8)}`;
+  let queue: string;
   try {
-    await bus.subscribe({
-      name: queue,
+    // Every router instance evicts its own cache: a queue of its own.
+    queue = await bus.subscribe({
+      name: 'router',
+      delivery: 'perInstance',
+      retry: INVALIDATION_RETRY,
       topics: INVALIDATION_TOPICS,
       expiresAfterMs: settings.queueExpiresAfterMs ?? 10 * 60_000,
       // Evictions are cheap and independent: take many at once.

@@ -49,21 +49,24 @@ export interface Subscription<TPayload = unknown> {
   /** How many unacknowledged messages this subscriber may hold at once. */
   prefetch?: number;
   /**
-   * For a subscriber each of whose instances must see every message and whose failures must be
-   * retried (a router evicting its own cache; compare `perInstance` delivery, which has no retry
-   * path), which therefore subscribes under a name of its own (`router.<instance id>`): the
-   * broker deletes the queue and its twins once they have had no consumer for this long, so
-   * instances that are gone leave nothing behind. Unset: the queues are kept until deleted.
-   */
-  expiresAfterMs?: number;
-  /**
    * `shared` (default): replicas compete for the messages of one durable queue, so each message
    * is handled once. `perInstance`: every bus instance (each replica) gets every message, in a
-   * queue of its own named `<name>.<instance id>` that the broker deletes once the instance has
-   * been gone a while; a failed handler is logged, not retried. For live notifications (GraphQL
-   * subscriptions), never for work that must happen once.
+   * queue of its own named `<name>.<host>.<random id>` that the broker deletes once it has had no
+   * consumer for `expiresAfterMs`, so instances that are gone leave nothing behind. For live
+   * notifications (GraphQL subscriptions) and per-instance state (a router evicting its own
+   * cache), never for work that must happen once.
+   *
+   * A `perInstance` subscriber's failed message is retried (and its queues get retry and
+   * dead-letter twins, expiring alike) only when `retry` is given; otherwise it is logged and
+   * dropped, since a late live notification is worth nothing.
    */
   delivery?: 'shared' | 'perInstance';
+  /**
+   * `perInstance` only: how long the broker keeps the instance's queues once nothing consumes
+   * them. Long enough to ride out a reconnection without losing what was published meanwhile.
+   * Default 60 s.
+   */
+  expiresAfterMs?: number;
 }
 
 export interface EventBus {
@@ -74,9 +77,10 @@ export interface EventBus {
   publish(messages: readonly Message[]): Promise<void>;
   /**
    * Starts consuming. A handler that resolves acknowledges the message; one that rejects
-   * has it retried with backoff and, after the last retry, dead-lettered.
+   * has it retried with backoff and, after the last retry, dead-lettered. Resolves with the
+   * name of the queue consumed (for `perInstance` delivery, the instance's own).
    */
-  subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void>;
+  subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<string>;
   /** True while connected to the broker (always true in process). */
   isConnected(): boolean;
   /**

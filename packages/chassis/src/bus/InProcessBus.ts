@@ -102,7 +102,7 @@ export class InProcessBus implements EventBus {
     }
   }
 
-  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
+  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<string> {
     if (this.#closed) throw new Error('InProcessBus is closed');
     if (this.#stoppedConsuming) throw new Error('InProcessBus has stopped consuming');
     // In one process each `perInstance` subscriber stands for a replica: a queue of its own.
@@ -123,15 +123,18 @@ export class InProcessBus implements EventBus {
     // Bindings accumulate per queue, as they do on the broker.
     for (const topic of subscription.topics) queue.patterns.add(topic);
     queue.consumers.push({
-      handler: perInstance
-        ? this.#withoutRetry(name, subscription.handler as MessageHandler)
-        : (subscription.handler as MessageHandler),
+      // A live notification is not worth a retry unless its subscriber asks for one.
+      handler:
+        perInstance && subscription.retry === undefined
+          ? this.#withoutRetry(name, subscription.handler as MessageHandler)
+          : (subscription.handler as MessageHandler),
       retry: subscription.retry ?? this.#defaultRetry,
       prefetch: subscription.prefetch ?? this.#defaultPrefetch,
       active: 0,
     });
     this.#logger.debug({ queue: name, topics: subscription.topics }, 'subscribed');
     this.#scheduleDispatch(queue);
+    return name;
   }
 
   isConnected(): boolean {
@@ -196,7 +199,7 @@ export class InProcessBus implements EventBus {
     return replayed;
   }
 
-  /** A `perInstance` handler's failure is logged and the message dropped, as on RabbitMQ. */
+  /** A `perInstance` handler without retry: its failure is logged and the message dropped. */
   #withoutRetry(queue: string, handler: MessageHandler): MessageHandler {
     return async (message, delivery) => {
       try {

@@ -42,10 +42,10 @@ interface Consumer {
   readonly handler: MessageHandler;
   readonly retry: RetryPolicy;
   readonly topology: RabbitMqTopology;
-  /** Subscriptions under a name of their own: how long the broker keeps the queues unused. */
+  /** `perInstance` subscriptions: how long the broker keeps the queues unused. */
   readonly expiresAfterMs: number | undefined;
-  /** A `perInstance` subscription: a transient queue of its own, no retry path. */
-  readonly perInstance: boolean;
+  /** False for a `perInstance` subscription without a retry policy: a failure drops the message. */
+  readonly retried: boolean;
   readonly wrapper: ChannelWrapper;
   /** The channel currently consuming; replaced by the setup function after each reconnect. */
   current?: { channel: ConfirmChannel; consumerTag: string };
@@ -165,20 +165,24 @@ export class RabbitMqBus implements EventBus {
    * Declares the subscription's queues and bindings and starts consuming. Several calls with
    * the same name are competing consumers of one queue. Resolves once consuming.
    */
-  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
+  async subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<string> {
     if (this.#closing) throw new Error('RabbitMqBus is closed');
     if (this.#stopping) throw new Error('RabbitMqBus has stopped consuming');
     const retry = subscription.retry ?? this.#defaultRetry;
     const prefetch = subscription.prefetch ?? this.#defaultPrefetch;
     const perInstance = subscription.delivery === 'perInstance';
     const name = perInstance ? perInstanceQueueName(subscription.name) : subscription.name;
+    // A live notification is not worth a retry unless its subscriber asks for one.
+    const retried = !perInstance || subscription.retry !== undefined;
     const consumer: Consumer = {
       name,
       handler: subscription.handler as MessageHandler,
       retry,
       topology: rabbitMqTopology(name, retry),
-      expiresAfterMs: subscription.expiresAfterMs,
-      perInstance,
+      expiresAfterMs: perInstance
+        ? (subscription.expiresAfterMs ?? PER_INSTANCE_QUEUE_EXPIRES_MS)
+        : undefined,
+      retried,
       wrapper: this.#manager.createChannel({ name: `consume ${name}`, confirm: true }),
     };
     consumer.wrapper.on('error', (err: Error) => {
@@ -191,8 +195,9 @@ export class RabbitMqBus implements EventBus {
     });
     let abandoned = false;
     const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
-      if (perInstance) await this.#declarePerInstance(channel, name, subscription.topics);
-      else {
+      if (!retried) {
+        await this.#declareTransient(channel, name, subscription.topics, consumer.expiresAfterMs);
+      } else {
         await this.#declare(
           channel,
           consumer.topology,
@@ -227,9 +232,10 @@ export class RabbitMqBus implements EventBus {
     }
     this.#consumers.push(consumer);
     this.#logger.info(
-      { queue: consumer.name, topics: subscription.topics, prefetch, retry },
+      { queue: consumer.name, topics: subscription.topics, prefetch, retry: retried && retry },
       'subscribed',
     );
+    return consumer.name;
   }
 
   isConnected(): boolean {
@@ -271,12 +277,17 @@ export class RabbitMqBus implements EventBus {
     return this.#closing;
   }
 
-  /** A non-durable queue of this instance alone, deleted by the broker once long unused. */
-  async #declarePerInstance(channel: ConfirmChannel, queue: string, topics: string[]) {
+  /** A non-durable queue without retry path, deleted by the broker once long unused. */
+  async #declareTransient(
+    channel: ConfirmChannel,
+    queue: string,
+    topics: string[],
+    expiresAfterMs: number | undefined,
+  ) {
     await channel.assertExchange(this.#exchange, 'topic', { durable: true });
     await channel.assertQueue(queue, {
       durable: false,
-      arguments: { 'x-expires': PER_INSTANCE_QUEUE_EXPIRES_MS },
+      arguments: { 'x-expires': expiresAfterMs ?? PER_INSTANCE_QUEUE_EXPIRES_MS },
     });
     for (const topic of topics) await channel.bindQueue(queue, this.#exchange, topic);
   }
@@ -343,7 +354,7 @@ export class RabbitMqBus implements EventBus {
     try {
       await consumer.handler(message, { attempt, redelivered: delivery.fields.redelivered });
     } catch (error) {
-      if (consumer.perInstance) {
+      if (!consumer.retried) {
         // A notification nobody could use: there is no one to retry it for.
         this.#logger.warn(
           { queue: consumer.name, messageId: message.id, type: message.type, err: error },

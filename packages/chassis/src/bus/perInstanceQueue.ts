@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 
 /**
  * How long the broker keeps a per-instance queue nobody consumes. Long enough to ride out a
@@ -7,7 +8,10 @@ import { randomUUID } from 'node:crypto';
  */
 export const PER_INSTANCE_QUEUE_EXPIRES_MS = 60_000;
 
-/** `<name>.<random id>`: the queue one bus instance reads a `perInstance` subscription from. */
+/**
+ * `<name>.<host>.<random id>`: the queue one bus instance reads a `perInstance` subscription
+ * from; the host tells an operator whose queue it is.
+ */
 export function perInstanceQueueName(name: string): string {
-  return `${name}.${randomUUID()}`;
+  return `${name}.${hostname()}.${randomUUID().slice(0, 8)}`;
 }

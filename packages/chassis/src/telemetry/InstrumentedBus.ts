@@ -96,7 +96,7 @@ export class InstrumentedBus implements EventBus {
     this.#published.push(listener);
   }
 
-  subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<void> {
+  subscribe<TPayload>(subscription: Subscription<TPayload>): Promise<string> {
     const retry = subscription.retry ?? this.#defaultRetry;
     const handler = subscription.handler as MessageHandler;
     return this.#bus.subscribe({

@@ -42,13 +42,15 @@ async function queueExists(name: string): Promise<boolean> {
 
 it('gives each instance every message, and the broker deletes its queues once it is gone', async () => {
   const received: Record<string, Message[]> = { a: [], b: [] };
-  const names = { a: `test.${run}.instance.a`, b: `test.${run}.instance.b` };
   const publisher = await connectBus();
   const instances: Record<string, RabbitMqBus> = {};
+  const queues: Record<string, string> = {};
   for (const key of ['a', 'b'] as const) {
     instances[key] = await connectBus();
-    await instances[key].subscribe({
-      name: names[key],
+    queues[key] = await instances[key].subscribe({
+      name: `test.${run}.instance`,
+      delivery: 'perInstance',
+      retry,
       topics: ['catalog.item.*'],
       expiresAfterMs: 1500,
       handler: async (message) => {
@@ -56,34 +58,37 @@ it('gives each instance every message, and the broker deletes its queues once it
       },
     });
   }
+  expect(queues['a']).not.toBe(queues['b']);
 
   await publisher.publish([aMessage().withType('catalog.item.updated').build()]);
   await eventually('both instances to receive the message', () =>
     Object.values(received).every((messages) => messages.length === 1),
   );
 
-  const topology = rabbitMqTopology(names.a, retry);
-  const queues = [
+  // Retried, so with retry and dead-letter twins, which expire with the queue.
+  const topology = rabbitMqTopology(queues['a']!, retry);
+  const twins = [
     topology.queue,
     topology.deadLetterQueue,
     ...topology.retryQueues.map((q) => q.queue),
   ];
-  for (const queue of queues) expect(await queueExists(queue)).toBe(true);
+  for (const queue of twins) expect(await queueExists(queue)).toBe(true);
   await instances['a']?.close();
   // A passive declare renews a queue's lease, so look only once, after the lease has run out.
   await sleep(4000);
-  for (const queue of queues) expect(await queueExists(queue)).toBe(false);
+  for (const queue of twins) expect(await queueExists(queue)).toBe(false);
   // Still consumed, so still there.
-  expect(await queueExists(names.b)).toBe(true);
+  expect(await queueExists(queues['b']!)).toBe(true);
 });
 
 it('retries through its own retry queue even after that queue sat unused past its expiry', async () => {
-  const name = `test.${run}.instance.retry`;
   const attempts: number[] = [];
   const publisher = await connectBus();
   const instance = await connectBus();
   await instance.subscribe({
-    name,
+    name: `test.${run}.instance.retry`,
+    delivery: 'perInstance',
+    retry,
     topics: ['catalog.item.*'],
     expiresAfterMs: 1000,
     handler: async (_message, { attempt }) => {

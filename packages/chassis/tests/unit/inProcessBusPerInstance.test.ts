@@ -55,4 +55,33 @@ describe('InProcessBus perInstance delivery', () => {
     expect(attempts).toBe(2);
     expect(bus.deadLetters()).toEqual([]);
   });
+
+  it('retries a perInstance subscriber that asks for it, on its own queue', async () => {
+    bus = new InProcessBus({ logger: testLogger });
+    const attempts: number[][] = [[], []];
+    const queues: string[] = [];
+    for (const seen of attempts) {
+      queues.push(
+        await bus.subscribe({
+          name: 'test.evict',
+          topics: ['test.#'],
+          delivery: 'perInstance',
+          retry: { maxRetries: 2, initialDelayMs: 1 },
+          handler: async (_message, { attempt }) => {
+            seen.push(attempt);
+            if (attempt === 0) throw new Error('backend away');
+          },
+        }),
+      );
+    }
+    expect(new Set(queues).size).toBe(2);
+    await bus.publish([aMessage().build()]);
+    await eventually('each instance to retry once', () =>
+      attempts.every((seen) => seen.length === 2),
+    );
+    expect(attempts).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+  });
 });

@@ -24,7 +24,9 @@ class RecordingBus implements EventBus {
     }
     this.confirmed.push(...messages);
   }
-  async subscribe<T>(_subscription: Subscription<T>): Promise<void> {}
+  async subscribe<T>(subscription: Subscription<T>): Promise<string> {
+    return subscription.name;
+  }
   isConnected(): boolean {
     return true;
   }
