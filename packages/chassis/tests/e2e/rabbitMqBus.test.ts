@@ -1,78 +1,41 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createBus } from '../../src/bus/createBus.ts';
 import { deadLetters } from '../../src/bus/deadLetters.ts';
 import type { DeliveryInfo, Message, RetryPolicy } from '../../src/bus/EventBus.ts';
-import { RabbitMqBus, type RabbitMqBusOptions } from '../../src/bus/RabbitMqBus.ts';
+import { RabbitMqBus } from '../../src/bus/RabbitMqBus.ts';
 import { rabbitMqHeaders } from '../../src/bus/rabbitMqHeaders.ts';
 import { aMessage, eventually, sleep, testLogger, uniqueSuffix } from '../busTestKit.ts';
-import { amqpUrl, BusBrokerAdmin } from './busBrokerAdmin.ts';
+import { amqpUrl } from './busBrokerAdmin.ts';
 import { BusTcpProxy } from './busTcpProxy.ts';
+import { useBrokerSuite } from './useBrokerSuite.ts';
 
 const run = uniqueSuffix();
 const exchange = `test.bus.${run}`;
 const fastRetry: RetryPolicy = { maxRetries: 2, initialDelayMs: 50 };
 
 describe('RabbitMqBus', () => {
-  let admin: BusBrokerAdmin;
-  let proxy: BusTcpProxy;
-  const buses: RabbitMqBus[] = [];
-
-  async function connectBus(options: Partial<RabbitMqBusOptions> = {}): Promise<RabbitMqBus> {
-    const bus = await RabbitMqBus.connect({
-      url: amqpUrl,
-      logger: testLogger,
-      exchange,
-      connectTimeoutMs: 5000,
-      reconnectDelayMs: 100,
-      retry: fastRetry, // also what queueName() cleans up after
-      connectionName: `bus-test-${run}`,
-      ...options,
-    });
-    buses.push(bus);
-    return bus;
-  }
+  const broker = useBrokerSuite({
+    exchange,
+    retry: fastRetry, // also what queueName() cleans up after
+    connectionName: `bus-test-${run}`,
+  });
+  const { connectBus } = broker;
 
   /** A raw queue bound to the test exchange: sees exactly what the bus put on the wire. */
   async function tap(topic: string): Promise<string> {
     const queue = `test.${run}.tap.${uniqueSuffix()}`;
-    admin.forgetQueue(queue);
-    await admin.channel.assertExchange(exchange, 'topic', { durable: true });
-    await admin.channel.assertQueue(queue, { durable: false });
-    await admin.channel.bindQueue(queue, exchange, topic);
+    broker.admin.forgetQueue(queue);
+    await broker.admin.channel.assertExchange(exchange, 'topic', { durable: true });
+    await broker.admin.channel.assertQueue(queue, { durable: false });
+    await broker.admin.channel.bindQueue(queue, exchange, topic);
     return queue;
   }
 
   function queueName(role: string, retry: RetryPolicy = fastRetry): string {
     const name = `test.${run}.${role}`;
-    admin.forgetSubscription(name, retry);
+    broker.admin.forgetSubscription(name, retry);
     return name;
   }
-
-  let brokerUnreachable: unknown;
-
-  beforeAll(async () => {
-    try {
-      admin = await BusBrokerAdmin.connect();
-    } catch (error) {
-      brokerUnreachable = error;
-      return;
-    }
-    admin.forgetExchange(exchange);
-    proxy = await BusTcpProxy.start(amqpUrl);
-  });
-
-  beforeEach(() => {
-    // Without the broker every test fails (rather than being skipped with the suite).
-    if (brokerUnreachable !== undefined) {
-      throw new Error('RabbitMQ is required at AMQP_URL', { cause: brokerUnreachable });
-    }
-  });
-
-  afterAll(async () => {
-    for (const bus of buses) await bus.close();
-    await proxy?.close();
-    await admin?.cleanUp();
-  });
 
   it('rejects connect() when the broker cannot be reached', async () => {
     const unreachable = await BusTcpProxy.start(amqpUrl);
@@ -111,7 +74,7 @@ describe('RabbitMqBus', () => {
       .build();
     await bus.publish([message]);
 
-    const got = await admin.take(queue);
+    const got = await broker.admin.take(queue);
     if (got === false) throw new Error('the confirmed message is not in the queue');
     expect(JSON.parse(got.content.toString('utf8'))).toEqual(message);
     expect(got.fields.routingKey).toBe('test.wire.checked');
@@ -126,9 +89,9 @@ describe('RabbitMqBus', () => {
   });
 
   it('resolves publish() only once the broker has confirmed, and rejects without a confirm', async () => {
-    const bus = await connectBus({ url: proxy.urlFor(amqpUrl), publishTimeoutMs: 1500 });
+    const bus = await connectBus({ url: broker.proxy.urlFor(amqpUrl), publishTimeoutMs: 1500 });
     const queue = await tap('test.confirm.#');
-    proxy.holdReplies(); // the broker's basic.ack frames stop short of the client
+    broker.proxy.holdReplies(); // the broker's basic.ack frames stop short of the client
     let settled = false;
     const publishing = bus.publish([aMessage().withType('test.confirm.held').build()]);
     void publishing.then(
@@ -137,17 +100,17 @@ describe('RabbitMqBus', () => {
     );
     await eventually(
       'the message reaching the broker',
-      async () => (await admin.messageCount(queue)) === 1,
+      async () => (await broker.admin.messageCount(queue)) === 1,
     );
     await sleep(300);
     expect(settled).toBe(false);
-    proxy.releaseReplies();
+    broker.proxy.releaseReplies();
     await publishing;
 
-    proxy.holdReplies();
+    broker.proxy.holdReplies();
     const unconfirmed = bus.publish([aMessage().withType('test.confirm.lost').build()]);
     await expect(unconfirmed).rejects.toThrow(/not confirmed/);
-    proxy.releaseReplies();
+    broker.proxy.releaseReplies();
   });
 
   it('delivers to subscribers by topic, each subscription getting its own copy', async () => {
@@ -219,13 +182,13 @@ describe('RabbitMqBus', () => {
     const deadLetterQueue = `dead_letter.${name}`;
     await eventually(
       'the dead letter',
-      async () => (await admin.messageCount(deadLetterQueue)) === 1,
+      async () => (await broker.admin.messageCount(deadLetterQueue)) === 1,
     );
     expect(deliveries.map((d) => d.attempt)).toEqual([0, 1, 2]);
-    expect(await admin.messageCount(name)).toBe(0);
+    expect(await broker.admin.messageCount(name)).toBe(0);
 
     // Read it the way an operator would, with a raw channel, and put it back.
-    const got = await admin.channel.get(deadLetterQueue, { noAck: false });
+    const got = await broker.admin.channel.get(deadLetterQueue, { noAck: false });
     if (got === false) throw new Error('dead-letter queue is empty');
     expect(JSON.parse(got.content.toString('utf8'))).toEqual(message);
     expect(got.properties.messageId).toBe(message.id);
@@ -235,7 +198,7 @@ describe('RabbitMqBus', () => {
       [rabbitMqHeaders.deadLetterReason]: 'retries-exhausted',
       [rabbitMqHeaders.originalRoutingKey]: 'test.poison.pill',
     });
-    admin.channel.nack(got, false, true);
+    broker.admin.channel.nack(got, false, true);
 
     // The CLI lists without consuming...
     const lines: string[] = [];
@@ -248,7 +211,7 @@ describe('RabbitMqBus', () => {
     ]);
     await eventually(
       'the dead letter back',
-      async () => (await admin.messageCount(deadLetterQueue)) === 1,
+      async () => (await broker.admin.messageCount(deadLetterQueue)) === 1,
     );
 
     // ...and replays to the subscriber's queue with a fresh attempt count.
@@ -264,7 +227,7 @@ describe('RabbitMqBus', () => {
     });
     await eventually('the replayed delivery', () => deliveries.length === 4);
     expect(deliveries[3]?.attempt).toBe(0);
-    expect(await admin.messageCount(deadLetterQueue)).toBe(0);
+    expect(await broker.admin.messageCount(deadLetterQueue)).toBe(0);
   });
 
   it('does not hold a short retry behind a long one', async () => {
@@ -301,18 +264,18 @@ describe('RabbitMqBus', () => {
       retry: fastRetry,
       handler: async () => void (calls += 1),
     });
-    admin.channel.publish(exchange, 'test.garbage.text', Buffer.from('not json'));
-    admin.channel.publish(exchange, 'test.garbage.shape', Buffer.from('{"id":"x"}'));
+    broker.admin.channel.publish(exchange, 'test.garbage.text', Buffer.from('not json'));
+    broker.admin.channel.publish(exchange, 'test.garbage.shape', Buffer.from('{"id":"x"}'));
     const deadLetterQueue = `dead_letter.${name}`;
     await eventually(
       'two dead letters',
-      async () => (await admin.messageCount(deadLetterQueue)) === 2,
+      async () => (await broker.admin.messageCount(deadLetterQueue)) === 2,
     );
     const reasons: unknown[] = [];
     for (
-      let got = await admin.take(deadLetterQueue);
+      let got = await broker.admin.take(deadLetterQueue);
       got;
-      got = await admin.take(deadLetterQueue)
+      got = await broker.admin.take(deadLetterQueue)
     ) {
       reasons.push(got.properties.headers?.[rabbitMqHeaders.deadLetterReason]);
       expect(got.properties.headers?.[rabbitMqHeaders.attempts]).toBe(1);
@@ -348,7 +311,7 @@ describe('RabbitMqBus', () => {
     await bus.close();
     expect(finished).toBe(3);
     expect(bus.isConnected()).toBe(false);
-    const check = await admin.channel.checkQueue(name);
+    const check = await broker.admin.channel.checkQueue(name);
     expect(check).toMatchObject({ messageCount: 0, consumerCount: 0 });
     await expect(bus.publish([aMessage().build()])).rejects.toThrow(/closed/);
   });
@@ -362,9 +325,9 @@ describe('RabbitMqBus', () => {
       topics: ['test.phoenix.#'],
       handler: async (message) => void received.push(message.id),
     });
-    await admin.channel.deleteQueue(name);
+    await broker.admin.channel.deleteQueue(name);
     await eventually('the queue declared again', async () => {
-      const check = await admin.channel.assertQueue(name, { durable: true });
+      const check = await broker.admin.channel.assertQueue(name, { durable: true });
       return check.consumerCount === 1;
     });
     const message = aMessage().withType('test.phoenix.risen').build();
@@ -373,7 +336,7 @@ describe('RabbitMqBus', () => {
   });
 
   it('reconnects after the connection drops and resumes publishing and consuming', async () => {
-    const bus = await connectBus({ url: proxy.urlFor(amqpUrl) });
+    const bus = await connectBus({ url: broker.proxy.urlFor(amqpUrl) });
     const name = queueName('survivor');
     const received: string[] = [];
     await bus.subscribe({
@@ -385,13 +348,13 @@ describe('RabbitMqBus', () => {
     await bus.publish([before]);
     await eventually('first delivery', () => received.includes(before.id));
 
-    proxy.refuse = true;
-    proxy.dropConnections();
+    broker.proxy.refuse = true;
+    broker.proxy.dropConnections();
     await eventually('disconnected', () => !bus.isConnected());
     const after = aMessage().withType('test.survive.after').build();
     const publishing = bus.publish([after]); // waits for the reconnection
     await sleep(300);
-    proxy.refuse = false;
+    broker.proxy.refuse = false;
     await publishing;
     await eventually('reconnected', () => bus.isConnected());
     await eventually('delivery after reconnect', () => received.includes(after.id));

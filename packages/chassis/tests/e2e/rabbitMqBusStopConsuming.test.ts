@@ -1,64 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RetryPolicy } from '../../src/bus/EventBus.ts';
-import { RabbitMqBus } from '../../src/bus/RabbitMqBus.ts';
 import { aGate } from '../busGate.ts';
-import { aMessage, eventually, sleep, testLogger, uniqueSuffix } from '../busTestKit.ts';
-import { amqpUrl, BusBrokerAdmin } from './busBrokerAdmin.ts';
-import { BusTcpProxy } from './busTcpProxy.ts';
+import { aMessage, eventually, sleep, uniqueSuffix } from '../busTestKit.ts';
+import { amqpUrl } from './busBrokerAdmin.ts';
+import { useBrokerSuite } from './useBrokerSuite.ts';
 
 const run = uniqueSuffix();
 const exchange = `test.stop.${run}`;
 const retry: RetryPolicy = { maxRetries: 1, initialDelayMs: 50 };
 
 describe('RabbitMqBus.stopConsuming', () => {
-  let admin: BusBrokerAdmin;
-  let proxy: BusTcpProxy;
-  const buses: RabbitMqBus[] = [];
-  let brokerUnreachable: unknown;
-
-  async function connectBus(url = amqpUrl): Promise<RabbitMqBus> {
-    const bus = await RabbitMqBus.connect({
-      url,
-      logger: testLogger,
-      exchange,
-      retry,
-      connectTimeoutMs: 5000,
-      reconnectDelayMs: 100,
-      connectionName: `stop-test-${run}`,
-    });
-    buses.push(bus);
-    return bus;
-  }
+  const broker = useBrokerSuite({ exchange, retry, connectionName: `stop-test-${run}` });
+  const { connectBus } = broker;
 
   function queueName(role: string): string {
     const name = `test.${run}.${role}`;
-    admin.forgetSubscription(name, retry);
+    broker.admin.forgetSubscription(name, retry);
     return name;
   }
-
-  beforeAll(async () => {
-    try {
-      admin = await BusBrokerAdmin.connect();
-    } catch (error) {
-      brokerUnreachable = error;
-      return;
-    }
-    admin.forgetExchange(exchange);
-    proxy = await BusTcpProxy.start(amqpUrl);
-  });
-
-  beforeEach(() => {
-    // Without the broker every test fails (rather than being skipped with the suite).
-    if (brokerUnreachable !== undefined) {
-      throw new Error('RabbitMQ is required at AMQP_URL', { cause: brokerUnreachable });
-    }
-  });
-
-  afterAll(async () => {
-    for (const bus of buses) await bus.close();
-    await proxy?.close();
-    await admin?.cleanUp();
-  });
 
   it('cancels the consumer, awaits the handler in flight and acks it; later messages wait in the queue while publishing goes on', async () => {
     const bus = await connectBus();
@@ -85,7 +44,7 @@ describe('RabbitMqBus.stopConsuming', () => {
     });
     await eventually(
       'the consumer to be cancelled',
-      async () => (await admin.channel.checkQueue(name)).consumerCount === 0,
+      async () => (await broker.admin.channel.checkQueue(name)).consumerCount === 0,
     );
     expect(stopped).toBe(false);
     // Published while the handler is in flight: confirmed, and left in the queue for later.
@@ -98,7 +57,7 @@ describe('RabbitMqBus.stopConsuming', () => {
     await sleep(100);
     expect(started).toEqual([first.id]);
     // The first was acked; the other two wait for the next consumer.
-    expect(await admin.channel.checkQueue(name)).toMatchObject({
+    expect(await broker.admin.channel.checkQueue(name)).toMatchObject({
       messageCount: 2,
       consumerCount: 0,
     });
@@ -112,7 +71,7 @@ describe('RabbitMqBus.stopConsuming', () => {
   });
 
   it('stays stopped across a reconnection, which resumes publishing only', async () => {
-    const bus = await connectBus(proxy.urlFor(amqpUrl));
+    const bus = await connectBus({ url: broker.proxy.urlFor(amqpUrl) });
     const name = queueName('reconnected');
     const handled: string[] = [];
     await bus.subscribe({
@@ -123,13 +82,13 @@ describe('RabbitMqBus.stopConsuming', () => {
       },
     });
     await bus.stopConsuming();
-    proxy.dropConnections();
+    broker.proxy.dropConnections();
     await eventually('the disconnection to be noticed', () => !bus.isConnected());
     await eventually('the reconnection', () => bus.isConnected());
     await bus.publish([aMessage().withType('test.reconnected.after').build()]);
     await sleep(200);
     expect(handled).toEqual([]);
-    expect(await admin.channel.checkQueue(name)).toMatchObject({
+    expect(await broker.admin.channel.checkQueue(name)).toMatchObject({
       messageCount: 1,
       consumerCount: 0,
     });
