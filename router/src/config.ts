@@ -89,6 +89,8 @@ const routerEnv = z
     ROUTER_CACHE_MAX_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
     ROUTER_CACHE_DEFAULT_MAX_AGE: z.coerce.number().int().min(0).default(0),
     ROUTER_CACHE_KEY_PREFIX: z.string().min(1).default('play-economy:router-cache:'),
+    /** `router` (its own engine) or `gateway` (plain @apollo/gateway, the reference). */
+    ROUTER_ENGINE: z.enum(['router', 'gateway']).default('router'),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -103,6 +105,7 @@ const routerEnv = z
       introspection: env.INTROSPECTION ?? !production,
       landingPage,
       routerSecret: routerSecretOf(env),
+      engine: env.ROUTER_ENGINE,
       auth: {
         jwksUrl: env.JWKS_URL,
         issuer: env.JWT_ISSUER,

@@ -30,6 +30,7 @@ import { AuthorizingGateway } from './authorization/AuthorizingGateway.ts';
 import { startEntityCache, type EntityCacheSettings } from './cache/startEntityCache.ts';
 import type { CacheStats } from './cache/CacheStats.ts';
 import { observeCacheStats } from './cache/observeCacheStats.ts';
+import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
@@ -84,7 +85,14 @@ export interface RouterOptions {
   metrics?: ServiceMetrics;
   /** The entity cache, invalidated by events (see {@link EntityCacheSettings}). Default: off. */
   cache?: EntityCacheSettings;
+  /**
+   * What executes query plans: `router`, the router's own engine, or `gateway`, plain
+   * `@apollo/gateway`, the reference the engine is tested against. Default `router`.
+   */
+  engine?: RouterEngine;
 }
+
+export type RouterEngine = 'router' | 'gateway';
 
 export interface RunningRouter {
   /** The `/graphql` URL, reachable from this machine. */
@@ -173,8 +181,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
       options.routerSecret,
     );
-  const apolloGateway = new ApolloGateway({
-    logger: logger.child({ component: 'gateway' }),
+  const engineOptions = {
+    logger: logger.child({ component: 'engine' }),
     supergraphSdl: watchSupergraphFile({
       path: supergraphPath,
       logger,
@@ -187,12 +195,17 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         handedOver = prepared;
       },
     }),
-    buildService: ({ name, url }) =>
+    buildService: ({ name, url }: { name: string; url?: string }) =>
       cache.wrap(dataSourceFor({ name, url: subgraphUrls[name] ?? url ?? '' }), name),
-  });
-  cache.track(apolloGateway);
+  };
+  // `@apollo/gateway` stays available as the reference the engine is tested against.
+  const gatewayOrEngine =
+    (options.engine ?? 'router') === 'router'
+      ? new FederatedEngine(engineOptions)
+      : new ApolloGateway(engineOptions);
+  cache.track(gatewayOrEngine);
   const gateway = new AuthorizingGateway({
-    gateway: apolloGateway,
+    gateway: gatewayOrEngine,
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
     logger: logger.child({ component: 'authorization' }),
   });

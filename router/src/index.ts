@@ -1,6 +1,7 @@
 export {
   createRouter,
   type LandingPage,
+  type RouterEngine,
   type RouterOptions,
   type RunningRouter,
 } from './createRouter.ts';

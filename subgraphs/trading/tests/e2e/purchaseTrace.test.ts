@@ -107,7 +107,7 @@ it('one purchase through the router is one trace, from the mutation to the last 
   // The gateway names the operation it sends each subgraph after the client's.
   const tradingMutation = one(/^mutation Purchase__trading__/, 'trading');
   expect(ancestry(tradingMutation)).toContain(routerOperation);
-  expect(ancestry(tradingMutation).map((span) => span.name)).toContain('gateway.fetch');
+  expect(ancestry(tradingMutation).map((span) => span.name)).toContain('router.fetch');
 
   const publishGrant = one('publish trading.purchase.grant_items', 'trading');
   const processGrant = one('process trading.purchase.grant_items', 'inventory');

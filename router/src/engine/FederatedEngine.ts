@@ -1,0 +1,184 @@
+import type { FieldSelection } from '@apollo/federation-internals';
+import type { GraphQLDataSource, SupergraphSdlHook } from '@apollo/gateway';
+import type { ApolloServerOptionsWithGateway } from '@apollo/server';
+import type { Logger } from '@play-economy/chassis/web';
+import {
+  executeSync,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  OperationTypeNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
+import { executePlan } from './executePlan.ts';
+import { shapeResponse } from './shapeResponse.ts';
+import { operationDefinitionOf, SupergraphRuntime } from './SupergraphRuntime.ts';
+
+type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
+type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
+type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
+type GatewayRequestContext = Parameters<GatewayExecutor>[0];
+type GatewayResult = Awaited<ReturnType<GatewayExecutor>>;
+
+export interface FederatedEngineOptions {
+  /** Where supergraphs come from: the first one, and updates (as `@apollo/gateway` takes it). */
+  supergraphSdl: SupergraphSdlHook;
+  /** The data source of each subgraph of a supergraph, built when it loads. */
+  buildService: (definition: { name: string; url: string }) => GraphQLDataSource<RouterContext>;
+  logger: Logger;
+  /** Planned operations kept per supergraph (least recently used dropped). Default `1000`. */
+  operationCacheSize?: number;
+  /** Check each supergraph's consistency when loading it. Default: outside production. */
+  validateSupergraph?: boolean;
+}
+
+/**
+ * The router's execution engine behind Apollo Server's gateway interface: Apollo's query
+ * planner plans each operation once (plans cached per supergraph), and the router executes
+ * the plan itself (`executePlan`) and shapes the response with a shaping compiled per
+ * operation (`compileResponseShape`). Answers are the same as `@apollo/gateway`'s, which the
+ * tests hold it to.
+ */
+export class FederatedEngine implements GatewayInterface {
+  readonly #options: FederatedEngineOptions;
+  readonly #listeners = new Set<SchemaListener>();
+  readonly #runtimes = new WeakMap<GraphQLSchema, SupergraphRuntime>();
+  #current: SupergraphRuntime | undefined;
+  #cleanup: (() => Promise<void>) | undefined;
+
+  constructor(options: FederatedEngineOptions) {
+    this.#options = options;
+  }
+
+  onSchemaLoadOrUpdate(listener: SchemaListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async load(): Promise<{ executor: GatewayExecutor }> {
+    const { supergraphSdl, cleanup } = await this.#options.supergraphSdl({
+      update: (sdl) => this.#install(sdl),
+      healthCheck: async () => undefined,
+      getDataSource: ({ name }) => {
+        const dataSource = this.#current?.dataSources.get(name);
+        if (!dataSource) throw new Error(`no subgraph named "${name}"`);
+        return dataSource;
+      },
+    });
+    this.#cleanup = cleanup;
+    this.#install(supergraphSdl);
+    return { executor: (requestContext) => this.#execute(requestContext) };
+  }
+
+  async stop(): Promise<void> {
+    await this.#cleanup?.();
+    this.#cleanup = undefined;
+  }
+
+  /** Loads a supergraph and serves it from now on; throws, keeping the current one, if invalid. */
+  #install(sdl: string): void {
+    const runtime = new SupergraphRuntime({
+      sdl,
+      buildService: this.#options.buildService as SupergraphRuntimeService,
+      validate: this.#options.validateSupergraph ?? process.env['NODE_ENV'] !== 'production',
+      operationCacheSize: this.#options.operationCacheSize ?? 1000,
+    });
+    this.#runtimes.set(runtime.apiGraphQLSchema, runtime);
+    this.#current = runtime;
+    for (const listener of this.#listeners) {
+      try {
+        listener({ apiSchema: runtime.apiGraphQLSchema, coreSupergraphSdl: sdl });
+      } catch (error) {
+        this.#options.logger.error({ err: error }, 'a supergraph listener failed');
+      }
+    }
+  }
+
+  async #execute(requestContext: GatewayRequestContext): Promise<GatewayResult> {
+    const runtime = this.#runtimes.get(requestContext.schema);
+    if (!runtime) throw new Error('the request was validated against a schema not served');
+    const { request, document, queryHash } = requestContext;
+    const operationName = request.operationName ?? undefined;
+    const definition = operationDefinitionOf(document, operationName);
+    if (!definition) throw new Error('the request names no operation of its document');
+
+    const variables = request.variables ?? {};
+    if (definition.variableDefinitions?.length) {
+      const { errors } = getVariableValues(
+        runtime.apiGraphQLSchema,
+        definition.variableDefinitions,
+        variables,
+      );
+      if (errors) return { errors };
+    }
+
+    let prepared;
+    try {
+      prepared = runtime.prepare(queryHash, document, operationName);
+    } catch (error) {
+      if (error instanceof GraphQLError) return { errors: [error] };
+      throw error;
+    }
+    if (prepared.plan.node?.kind === 'Subscription') {
+      throw new Error('Execution of subscriptions not supported by gateway');
+    }
+    const conditionValues = { ...prepared.defaultedVariables, ...variables };
+    const { data, errors } = await executePlan({
+      plan: prepared.plan,
+      dataSources: runtime.dataSources as ReadonlyMap<string, GraphQLDataSource>,
+      types: runtime.types,
+      variables,
+      conditionValues,
+      requestContext: requestContext as never,
+    });
+    const shaped = shapeResponse({
+      shape: prepared.shape,
+      input: data,
+      variables: conditionValues,
+      introspect: (selection) =>
+        introspect(runtime.apiGraphQLSchema, selection, definition, variables),
+    });
+    // As @apollo/gateway and Apollo Router do: a value that breaks the schema after a failed
+    // fetch is a consequence of that failure, not news; alone, it is reported beside the data.
+    if (errors.length === 0) {
+      return shaped.errors.length === 0
+        ? { data: shaped.data }
+        : { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
+    }
+    return { errors, data: shaped.data };
+  }
+}
+
+type SupergraphRuntimeService = ConstructorParameters<typeof SupergraphRuntime>[0]['buildService'];
+
+/** Answers a `__schema` or `__type` field from the API schema. */
+function introspect(
+  schema: GraphQLSchema,
+  selection: FieldSelection,
+  definition: OperationDefinitionNode,
+  variables: Readonly<Record<string, unknown>>,
+): unknown {
+  const field = selection.expandFragments().toSelectionNode();
+  const { data, errors } = executeSync({
+    schema,
+    document: {
+      kind: Kind.DOCUMENT,
+      definitions: [
+        {
+          kind: Kind.OPERATION_DEFINITION,
+          operation: OperationTypeNode.QUERY,
+          ...(definition.variableDefinitions
+            ? { variableDefinitions: definition.variableDefinitions }
+            : {}),
+          selectionSet: { kind: Kind.SELECTION_SET, selections: [field] },
+        },
+      ],
+    },
+    rootValue: {},
+    variableValues: variables,
+  });
+  if (errors?.length) throw errors[0];
+  return data?.[field.alias?.value ?? field.name.value];
+}

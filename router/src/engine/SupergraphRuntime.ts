@@ -1,0 +1,101 @@
+import {
+  operationFromDocument,
+  Supergraph,
+  type Operation,
+  type Schema,
+} from '@apollo/federation-internals';
+import type { GraphQLDataSource } from '@apollo/gateway';
+import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
+import { compileResponseShape, type ResponseShape } from './ResponseShape.ts';
+import { TypeRelations } from './TypeRelations.ts';
+
+/** Everything about one operation that does not depend on a request's variables. */
+export interface PreparedOperation {
+  operation: Operation;
+  plan: QueryPlan;
+  shape: ResponseShape;
+  /** Values of the variables that have defaults, for conditions and shaping. */
+  defaultedVariables: Readonly<Record<string, unknown>>;
+}
+
+export interface SupergraphRuntimeOptions {
+  /** A supergraph SDL the planner accepts (SECURITY features already handed over). */
+  sdl: string;
+  buildService: (definition: { name: string; url: string }) => GraphQLDataSource;
+  /** Check the supergraph's consistency when loading it (slower start). */
+  validate: boolean;
+  operationCacheSize: number;
+}
+
+/**
+ * One loaded supergraph: its schemas, its query planner, the data sources of its subgraphs
+ * and the operations prepared against it. Built once per supergraph version; a request keeps
+ * the runtime it started with while a newer one is rolled in.
+ */
+export class SupergraphRuntime {
+  readonly sdl: string;
+  readonly apiSchema: Schema;
+  /** The schema clients see, which requests are validated against. */
+  readonly apiGraphQLSchema: GraphQLSchema;
+  readonly types: TypeRelations;
+  readonly dataSources: ReadonlyMap<string, GraphQLDataSource>;
+  readonly #planner: QueryPlanner;
+  readonly #prepared: LRUCache<string, PreparedOperation>;
+
+  constructor({ sdl, buildService, validate, operationCacheSize }: SupergraphRuntimeOptions) {
+    const supergraph = Supergraph.build(sdl, { validateSupergraph: validate });
+    this.sdl = sdl;
+    this.apiSchema = supergraph.apiSchema();
+    this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
+    // Fetch inputs may select @inaccessible fields: they are read against the supergraph.
+    this.types = new TypeRelations(supergraph.schema.toGraphQLJSSchema());
+    this.#planner = new QueryPlanner(supergraph);
+    this.dataSources = new Map(
+      supergraph
+        .subgraphsMetadata()
+        .map(({ name, url }) => [name, buildService({ name, url })] as const),
+    );
+    this.#prepared = new LRUCache({ max: operationCacheSize });
+  }
+
+  /**
+   * The prepared operation for `document` (already validated against `apiGraphQLSchema`),
+   * planned on first use and cached under `key` (which must identify the document's text).
+   */
+  prepare(
+    key: string,
+    document: DocumentNode,
+    operationName: string | undefined,
+  ): PreparedOperation {
+    const cacheKey = operationName === undefined ? key : `${key}\u0000${operationName}`;
+    let prepared = this.#prepared.get(cacheKey);
+    if (!prepared) {
+      const operation = operationFromDocument(this.apiSchema, document, {
+        ...(operationName === undefined ? {} : { operationName }),
+      });
+      prepared = {
+        operation,
+        plan: this.#planner.buildQueryPlan(operation),
+        shape: compileResponseShape(operation),
+        defaultedVariables: operation.collectDefaultedVariableValues(),
+      };
+      this.#prepared.set(cacheKey, prepared);
+    }
+    return prepared;
+  }
+}
+
+/** The definition of the operation `operationName` names (or the only one) in `document`. */
+export function operationDefinitionOf(
+  document: DocumentNode,
+  operationName: string | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === 'OperationDefinition',
+  );
+  if (operationName === undefined) return operations.length === 1 ? operations[0] : undefined;
+  return operations.find((definition) => definition.name?.value === operationName);
+}
