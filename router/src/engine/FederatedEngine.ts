@@ -12,8 +12,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
-import { executePlan } from './executePlan.ts';
-import { shapeResponse } from './shapeResponse.ts';
+import { executeOperation } from './executeOperation.ts';
 import { operationDefinitionOf, SupergraphRuntime } from './SupergraphRuntime.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
@@ -124,30 +123,14 @@ export class FederatedEngine implements GatewayInterface {
     if (prepared.plan.node?.kind === 'Subscription') {
       throw new Error('Execution of subscriptions not supported by gateway');
     }
-    const conditionValues = { ...prepared.defaultedVariables, ...variables };
-    const { data, errors } = await executePlan({
-      plan: prepared.plan,
-      dataSources: runtime.dataSources as ReadonlyMap<string, GraphQLDataSource>,
-      types: runtime.types,
+    return executeOperation({
+      runtime,
+      prepared,
       variables,
-      conditionValues,
       requestContext: requestContext as never,
-    });
-    const shaped = shapeResponse({
-      shape: prepared.shape,
-      input: data,
-      variables: conditionValues,
       introspect: (selection) =>
         introspect(runtime.apiGraphQLSchema, selection, definition, variables),
     });
-    // As @apollo/gateway and Apollo Router do: a value that breaks the schema after a failed
-    // fetch is a consequence of that failure, not news; alone, it is reported beside the data.
-    if (errors.length === 0) {
-      return shaped.errors.length === 0
-        ? { data: shaped.data }
-        : { data: shaped.data, extensions: { valueCompletion: shaped.errors } };
-    }
-    return { errors, data: shaped.data };
   }
 }
 

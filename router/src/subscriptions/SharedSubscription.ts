@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildOperationContext, executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
+import type { GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import {
   signViewer,
@@ -9,6 +9,7 @@ import {
   type Viewer,
 } from '@play-economy/chassis/web';
 import type { ExecutionResult, GraphQLError } from 'graphql';
+import { executeOperation } from '../engine/executeOperation.ts';
 import type { FormattedExecutionResult } from 'graphql-ws';
 import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
@@ -17,8 +18,6 @@ import type { ClientStream } from './ClientStream.ts';
 import type { PlannedSubscription } from './SubscriptionPlanner.ts';
 import type { SubscriptionStats } from './SubscriptionStats.ts';
 import type { UpstreamConnections } from './UpstreamConnections.ts';
-
-type GatewayRequestContext = Parameters<typeof executeQueryPlan>[2];
 
 /** Name under which each event is handed to the plan, as if a subgraph had answered it. */
 const EVENT_SOURCE = '__subscription_event__';
@@ -48,7 +47,7 @@ export interface SharedSubscriptionOptions {
 /**
  * One upstream subscription and everything that rides on it: the primary fetch subscribed on
  * the owning subgraph (one graphql-ws operation, with the caller's signed viewer), the `rest`
- * of the plan run once per event through the gateway's executor and the same data sources as
+ * of the plan run once per event through the router's engine and the same data sources as
  * HTTP requests, and the shaped result fanned out to every client subscribed with the same
  * document, variables and identity. Events are resolved one at a time, in order. The last
  * client leaving releases the upstream subscription; the upstream ending (a subgraph restart)
@@ -58,7 +57,6 @@ export class SharedSubscription {
   readonly #options: SharedSubscriptionOptions;
   readonly #clients = new Set<ClientStream>();
   readonly #plan: QueryPlan;
-  readonly #operationContext: ReturnType<typeof buildOperationContext>;
   readonly #context: RouterContext;
   #unsubscribe: (() => void) | undefined;
   #tail: Promise<void> = Promise.resolve();
@@ -73,11 +71,6 @@ export class SharedSubscription {
       kind: 'QueryPlan',
       node: planned.node.rest ? { kind: 'Sequence', nodes: [primary, planned.node.rest] } : primary,
     };
-    this.#operationContext = buildOperationContext({
-      schema: planned.planner.apiSchema,
-      operationDocument: planned.document,
-      ...(planned.operationName === undefined ? {} : { operationName: planned.operationName }),
-    });
     this.#context = { requestId: randomUUID(), viewer: options.viewer, clientIp: options.clientIp };
   }
 
@@ -169,31 +162,29 @@ export class SharedSubscription {
   }
 
   async #resolve(event: FormattedExecutionResult): Promise<ExecutionResult> {
-    const { planned, logger } = this.#options;
-    const { planner } = planned;
+    const { planned } = this.#options;
+    const { runtime, apiSchema } = planned.planner;
     const eventSource: GraphQLDataSource = {
       process: async () => ({
         ...(event.data === undefined ? {} : { data: event.data }),
         ...(event.errors ? { errors: event.errors } : {}),
       }),
     };
-    const requestContext = {
-      request: { variables: planned.variables },
-      context: this.#context,
-      logger,
-      metrics: {},
-    } as unknown as GatewayRequestContext;
-    const result = await executeQueryPlan(
-      this.#plan,
-      { ...planner.dataSources, [EVENT_SOURCE]: eventSource },
-      requestContext,
-      this.#operationContext,
-      planner.supergraphSchema,
-      planner.apiSchemaOfPlanner,
-    );
+    const result = await executeOperation({
+      runtime,
+      prepared: planned.prepared,
+      plan: this.#plan,
+      dataSources: new Map([...runtime.dataSources, [EVENT_SOURCE, eventSource]]),
+      variables: planned.variables,
+      requestContext: {
+        request: { variables: planned.variables },
+        context: this.#context,
+        schema: apiSchema,
+      } as never,
+    });
     if (!planned.filtered) return result;
     const { data, errors } = restoreRemovedFields(result.data, {
-      schema: planner.apiSchema,
+      schema: apiSchema,
       filtered: planned.filtered,
       variables: planned.variables,
     });

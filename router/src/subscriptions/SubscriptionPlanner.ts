@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { operationFromDocument, Supergraph, type Schema } from '@apollo/federation-internals';
 import type { GraphQLDataSource } from '@apollo/gateway';
-import { QueryPlanner, type SubscriptionNode } from '@apollo/query-planner';
+import type { SubscriptionNode } from '@apollo/query-planner';
 import type { Viewer } from '@play-economy/chassis/web';
 import {
   getOperationAST,
@@ -19,6 +18,7 @@ import {
 } from '../authorization/buildAuthorizationIndex.ts';
 import { filterOperation, type FilteredOperation } from '../authorization/filterOperation.ts';
 import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
+import { SupergraphRuntime, type PreparedOperation } from '../engine/SupergraphRuntime.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import type { UpstreamEndpoint } from './UpstreamConnections.ts';
 import { withCode } from './withCode.ts';
@@ -49,6 +49,8 @@ export interface PlannedSubscription {
   filtered: FilteredOperation | undefined;
   variables: Record<string, unknown>;
   node: SubscriptionNode;
+  /** The operation as the engine runs it: its plan and its compiled response shaping. */
+  prepared: PreparedOperation;
   /** Identifies the executed document and its variables (not the caller). */
   key: string;
 }
@@ -64,26 +66,27 @@ export class SubscriptionPlanner {
   /** Tells planners of successive supergraphs apart. */
   readonly generation = (SubscriptionPlanner.#built += 1);
   readonly apiSchema: GraphQLSchema;
-  readonly apiSchemaOfPlanner: Schema;
-  /** The supergraph as a graphql-js schema, as the gateway's executor wants it. */
-  readonly supergraphSchema: GraphQLSchema;
-  readonly dataSources: Readonly<Record<string, GraphQLDataSource>>;
+  /** Plans and runs the subscription's operations, as the engine does for HTTP. */
+  readonly runtime: SupergraphRuntime;
   readonly endpoints: Readonly<Record<string, UpstreamEndpoint>>;
-  readonly #planner: QueryPlanner;
   readonly #index: AuthorizationIndex;
-  readonly #plans = new Map<string, SubscriptionNode>();
-  readonly #cacheSize: number;
 
   constructor(options: SubscriptionPlannerOptions) {
-    const supergraph = Supergraph.build(options.coreSupergraphSdl);
     this.apiSchema = options.apiSchema;
-    this.apiSchemaOfPlanner = supergraph.apiSchema();
-    this.supergraphSchema = supergraph.schema.toGraphQLJSSchema();
-    this.#planner = new QueryPlanner(supergraph);
+    const { dataSources } = options;
+    this.runtime = new SupergraphRuntime({
+      sdl: options.coreSupergraphSdl,
+      buildService: ({ name }) => {
+        const dataSource = dataSources[name];
+        if (!dataSource) throw new Error(`no data source for subgraph ${name}`);
+        return dataSource;
+      },
+      // The HTTP side has loaded (and checked) this supergraph already.
+      validate: false,
+      operationCacheSize: options.cacheSize ?? 500,
+    });
     this.#index = buildAuthorizationIndex(options.prepared.sdl, options.prepared.securityFeatures);
-    this.dataSources = options.dataSources;
     this.endpoints = options.endpoints;
-    this.#cacheSize = options.cacheSize ?? 500;
   }
 
   /**
@@ -152,21 +155,10 @@ export class SubscriptionPlanner {
     const name = executed.operation.name?.value;
     const printed = print(executed.document);
     const planKey = `${name ?? ''}\u0000${printed}`;
-    let node = this.#plans.get(planKey);
-    if (!node) {
-      const plan = this.#planner.buildQueryPlan(
-        operationFromDocument(this.apiSchemaOfPlanner, executed.document, {
-          ...(name === undefined ? {} : { operationName: name }),
-        }),
-      );
-      if (plan.node?.kind !== 'Subscription') {
-        return [new GraphQLError('This subscription cannot be planned')];
-      }
-      node = plan.node;
-      if (this.#plans.size >= this.#cacheSize) {
-        this.#plans.delete(this.#plans.keys().next().value as string);
-      }
-      this.#plans.set(planKey, node);
+    const prepared = this.runtime.prepare(planKey, executed.document, name);
+    const node = prepared.plan.node;
+    if (node?.kind !== 'Subscription') {
+      return [new GraphQLError('This subscription cannot be planned')];
     }
     return {
       planner: this,
@@ -176,6 +168,7 @@ export class SubscriptionPlanner {
       filtered,
       variables,
       node,
+      prepared,
       key: createHash('sha256')
         .update(planKey)
         .update('\u0000')

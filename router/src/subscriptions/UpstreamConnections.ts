@@ -85,14 +85,18 @@ export class UpstreamConnections {
       connectionParams: () => ({ [VIEWER_HEADER]: signViewer(null, routerSecret) }),
       keepAlive: 10_000,
       on: {
-        connected: () => {
-          open = true;
+        // From the socket's creation, not its acknowledgement: `close()` must also wait for
+        // a connection still being set up, or it would be counted open after the router stopped.
+        connecting: () => {
           this.#open.set(
             client,
             new Promise<void>((resolve) => {
               markClosed = resolve;
             }),
           );
+        },
+        connected: () => {
+          open = true;
           stats.upstreamConnections += 1;
           stats.upstreamConnectionsOpened += 1;
           logger.debug({ subgraph: endpoint.name, url }, 'subgraph WebSocket connected');

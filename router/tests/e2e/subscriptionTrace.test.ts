@@ -189,7 +189,7 @@ it('traces a subscription from the router to the subgraph, and each event throug
         ),
     );
     const chain = ancestry(fetched);
-    expect(chain.map((span) => span.name)).toContain('gateway.fetch');
+    expect(chain.map((span) => span.name)).toContain('router.fetch');
     expect(chain, `${subgraph}'s entity fetch under the router's event`).toContain(routerEvent);
   }
 });

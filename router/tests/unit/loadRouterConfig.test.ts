@@ -17,6 +17,7 @@ describe('loadRouterConfig', () => {
       logLevel: 'info',
       introspection: true,
       landingPage: 'sandbox',
+      engine: 'router',
       routerSecret: expect.any(String),
       auth: {
         jwksUrl: 'http://localhost:4002/.well-known/jwks.json',

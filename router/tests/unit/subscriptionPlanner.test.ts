@@ -17,7 +17,13 @@ const planner = new SubscriptionPlanner({
   apiSchema: Supergraph.build(prepared.gatewaySdl).apiSchema().toGraphQLJSSchema(),
   coreSupergraphSdl: prepared.gatewaySdl,
   prepared,
-  dataSources: {},
+  // Planning alone calls no subgraph.
+  dataSources: Object.fromEntries(
+    prepared.subgraphs.map(({ name }) => [
+      name,
+      { process: () => Promise.reject(new Error(name)) },
+    ]),
+  ),
   endpoints: {},
 });
 const player: Viewer = { userId: 'u-1', roles: [Role.Player] };
