@@ -32,6 +32,7 @@ import type { CacheStats } from './cache/CacheStats.ts';
 import { observeCacheStats } from './cache/observeCacheStats.ts';
 import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
+import { unavailableStatus } from './errors/unavailableStatus.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
 import { timeSubgraphFetches } from './subgraphs/timeSubgraphFetches.ts';
@@ -240,6 +241,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       ApolloServerPluginDrainHttpServer({ httpServer }),
       landingPagePlugin(landingPage),
       graphqlMetricsPlugin(metrics),
+      unavailableStatus(),
       ...cache.plugins,
     ],
   });

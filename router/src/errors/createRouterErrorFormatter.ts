@@ -19,7 +19,8 @@ export const SUBGRAPH_UNAVAILABLE_MESSAGE =
 /**
  * The router's error formatter, built on the chassis one. Errors a subgraph returned with a
  * client-facing code keep their message and extensions (minus the `serviceName` and `response`
- * the gateway adds); an unreachable subgraph gets a plain message; an HTTP error from a
+ * the gateway adds); an unreachable subgraph gets a plain message and `SERVICE_UNAVAILABLE`, so
+ * clients can tell an outage, worth retrying, from a bug; an HTTP error from a
  * subgraph and everything else are logged and answered with a bare `INTERNAL_SERVER_ERROR`
  * (the latter by the chassis formatter).
  */
@@ -36,7 +37,7 @@ export function createRouterErrorFormatter(logger: Logger) {
       return {
         ...location,
         message: SUBGRAPH_UNAVAILABLE_MESSAGE,
-        extensions: { code: ErrorCode.InternalServerError },
+        extensions: { code: ErrorCode.ServiceUnavailable },
       };
     }
     const httpError = findCause(error, SubgraphHttpError);

@@ -2,6 +2,7 @@ import { createLogger } from '@play-economy/chassis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/index.ts';
 import { SUBGRAPH_UNAVAILABLE_MESSAGE } from '../../src/errors/createRouterErrorFormatter.ts';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../src/errors/unavailableStatus.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
 import {
@@ -47,11 +48,19 @@ describe('an unreachable subgraph', () => {
     await stack?.stop();
   });
 
-  it('gives a clear error without connection details', async () => {
-    const { status, text, body } = await postGraphQL(stack.router.url, SPANNING_QUERY);
-    expect(status).toBe(200);
+  it('gives a clear error without connection details, and 503 when nothing was answered', async () => {
+    const response = await fetch(stack.router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: SPANNING_QUERY }),
+    });
+    const text = await response.text();
+    const body = JSON.parse(text) as { data?: unknown; errors?: unknown };
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe(String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    expect(body.data).toEqual({ product: null });
     expect(body.errors).toEqual([
-      { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } },
     ]);
     for (const detail of ['127.0.0.1', 'ECONNREFUSED', 'fetch failed', 'reviews', 'serviceName']) {
       expect(text).not.toContain(detail);
@@ -61,6 +70,18 @@ describe('an unreachable subgraph', () => {
   it('still serves what the reachable subgraphs own', async () => {
     const { body } = await postGraphQL(stack.router.url, '{ product(id: "1") { name } }');
     expect(body).toEqual({ data: { product: { name: 'Potion' } } });
+  });
+
+  it('keeps what other subgraphs answered, with 200', async () => {
+    const { status, body } = await postGraphQL(
+      stack.router.url,
+      '{ products { name } product(id: "1") { reviews { body } } }',
+    );
+    expect(status).toBe(200);
+    expect(body.data).toEqual({ products: [{ name: 'Potion' }, { name: 'Ether' }], product: null });
+    expect(body.errors).toEqual([
+      { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } },
+    ]);
   });
 });
 
@@ -110,7 +131,7 @@ describe('a subgraph answering HTTP errors', () => {
     try {
       const { text, body } = await postGraphQL(router.url, SPANNING_QUERY);
       expect(body.errors).toEqual([
-        { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        { message: SUBGRAPH_UNAVAILABLE_MESSAGE, extensions: { code: 'SERVICE_UNAVAILABLE' } },
       ]);
       expect(text).not.toContain('s3cr3t');
     } finally {

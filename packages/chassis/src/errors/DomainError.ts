@@ -7,6 +7,8 @@ export const ErrorCode = {
   Conflict: 'CONFLICT',
   InsufficientGil: 'INSUFFICIENT_GIL',
   RateLimited: 'RATE_LIMITED',
+  /** A service the request needs cannot be reached now; trying again later may work. */
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
 
