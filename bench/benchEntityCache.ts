@@ -2,19 +2,24 @@
  * The entity-cache part of `npm run bench`: the catalog read query and a federated query
  * (catalog + inventory's per-caller `ownedQuantity`), each against a plain `@apollo/gateway`,
  * the router with its cache off (every request fetched from the subgraphs, as a cold cache
- * would) and the router with its cache warm, in memory and, when Redis answers, in Redis.
+ * would) and the router with its cache warm, in memory and, when Redis answers, in Redis; the
+ * catalog query also against a bare `node:http` server answering the warm router's answer to
+ * every request (`bareHttpServer.ts`), the ceiling the warm cache is measured against.
  *
  * The router's cache needs an event source to be on, so these runs need RabbitMQ (`--amqp-url`,
  * default the loopback broker); its subgraphs run embedded and publish nothing there, as the
  * load only reads.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { findFreePort } from '@play-economy/local-stack';
 import { measureLoad } from './measureLoad.ts';
 import { postGraphQL } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
+import { serverEnv as cleanServerEnv } from './serverEnv.ts';
 import { startServer, type ServerProcess } from './startServer.ts';
 
 export interface EntityCacheBenchOptions {
@@ -25,6 +30,8 @@ export interface EntityCacheBenchOptions {
   amqpUrl: string;
   /** Redis for the shared-cache runs; skipped when it does not answer. */
   redisUrl: string;
+  /** When set, each server under test writes a V8 CPU profile into a directory of its own here. */
+  cpuProfileDir?: string | undefined;
   progress: (message: string) => void;
 }
 
@@ -35,15 +42,19 @@ const QUERIES = {
 const SEEDED_ITEMS = 50;
 const READY_TIMEOUT_MS = 60_000;
 const ROUTER_SECRET = randomBytes(32).toString('base64url');
-/** Settings of this shell that must not reach the servers (see `bench/run.ts`). */
-const LEAKY_SETTING =
-  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|INVENTORY_\w+|JWKS_URL|JWT_\w+|APOLLO_\w+|OTEL_\w+)$/;
+/** The warm cache's goal: at least this share of the bare HTTP server's requests/s. */
+const WARM_CACHE_GOAL = 0.25;
+const WARM_MEMORY_LABEL = 'router, cache warm (memory)';
+const BARE_HTTP_LABEL = 'bare `node:http`, same body';
 
 interface Contender {
   label: string;
   entry: string;
-  args?: string[];
+  /** Arguments after `--port <port>`, for servers other than the router. */
+  args?: () => string[];
   env: Record<string, string>;
+  /** The one query this contender answers; every query when absent. */
+  only?: keyof typeof QUERIES;
 }
 
 /** One measured row of the report. */
@@ -59,15 +70,7 @@ export interface CacheBenchRow {
 }
 
 function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !LEAKY_SETTING.test(key));
-  return {
-    ...Object.fromEntries(inherited),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    ROUTER_SECRET,
-    APOLLO_TELEMETRY_DISABLED: 'true',
-    ...settings,
-  };
+  return cleanServerEnv({ ROUTER_SECRET, ...settings });
 }
 
 async function startSubgraph(name: 'catalog' | 'inventory'): Promise<{
@@ -144,6 +147,8 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
   const catalog = await startSubgraph('catalog');
   const inventory = await startSubgraph('inventory');
   const rows: CacheBenchRow[] = [];
+  /** The warm router's answer to the catalog query, which the bare HTTP server then serves. */
+  let warmCatalogAnswer: string | undefined;
   try {
     await seed(catalog.url);
     const subgraphUrls = `catalog=${catalog.url},inventory=${inventory.url}`;
@@ -156,11 +161,11 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
       {
         label: 'plain gateway',
         entry: 'bench/plainGateway.ts',
-        args: ['--catalog-url', catalog.url, '--inventory-url', inventory.url],
+        args: () => ['--subgraph-urls', subgraphUrls],
         env: {},
       },
       router('router, cache off (cold)', { ROUTER_CACHE: 'false' }),
-      router('router, cache warm (memory)', {}),
+      router(WARM_MEMORY_LABEL, {}),
     ];
     if (await redisAnswers(options.redisUrl)) {
       contenders.push(
@@ -172,19 +177,38 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
     } else {
       progress(`entity cache: Redis does not answer at ${options.redisUrl}; skipping its runs`);
     }
+    contenders.push({
+      label: BARE_HTTP_LABEL,
+      entry: 'bench/bareHttpServer.ts',
+      args: () => {
+        if (warmCatalogAnswer === undefined) throw new Error('no warm-cache answer to serve');
+        return ['--body', warmCatalogAnswer];
+      },
+      env: {},
+      only: 'catalog',
+    });
 
     for (const query of Object.keys(QUERIES) as (keyof typeof QUERIES)[]) {
       let firstAnswer: string | undefined;
       for (const contender of contenders) {
+        if (contender.only !== undefined && contender.only !== query) continue;
         const step = `entity cache, ${query} query, ${contender.label}`;
         const port = await findFreePort();
         const serverUrl = `http://127.0.0.1:${port}/graphql`;
         const isRouter = contender.entry.startsWith('router');
+        const cpuProfileDir =
+          options.cpuProfileDir === undefined
+            ? undefined
+            : join(
+                options.cpuProfileDir,
+                `cache-${query}-${contender.label.replace(/\W+/g, '-').replace(/-$/, '')}`,
+              );
+        if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
         progress(`${step}: starting`);
         const server = await startServer({
           name: contender.label,
           entry: contender.entry,
-          args: isRouter ? [] : ['--port', String(port), ...(contender.args ?? [])],
+          args: isRouter ? [] : ['--port', String(port), ...(contender.args?.() ?? [])],
           env: serverEnv(
             isRouter
               ? { ROUTER_PORT: String(port), ROUTER_HOST: '127.0.0.1', ...contender.env }
@@ -195,6 +219,7 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
             return body !== undefined && 'data' in body;
           },
           readyTimeoutMs: READY_TIMEOUT_MS,
+          ...(cpuProfileDir !== undefined && { cpuProfileDir }),
         });
         try {
           const sample = await postGraphQL(serverUrl, QUERIES[query]);
@@ -204,6 +229,9 @@ export async function benchEntityCache(options: EntityCacheBenchOptions): Promis
           }
           firstAnswer ??= data;
           if (data !== firstAnswer) throw new Error(`${step}: answers differ between servers`);
+          if (query === 'catalog' && contender.label === WARM_MEMORY_LABEL) {
+            warmCatalogAnswer = sample.text;
+          }
           const load = {
             url: serverUrl,
             body: JSON.stringify({ query: QUERIES[query] }),
@@ -252,6 +280,11 @@ function formatCacheReport(
   loadAverageBefore: number,
 ) {
   const count = (value: number) => Math.round(value).toLocaleString('en-US');
+  const catalogRow = (server: string) =>
+    rows.find((row) => row.query === 'catalog' && row.server === server);
+  const warm = catalogRow(WARM_MEMORY_LABEL);
+  const bare = catalogRow(BARE_HTTP_LABEL);
+  const share = warm && bare ? warm.requestsPerSecond / bare.requestsPerSecond : Number.NaN;
   return [
     `### Entity cache: cold vs warm, beside plain \`@apollo/gateway\` (${new Date().toISOString().slice(0, 10)})`,
     '',
@@ -271,6 +304,12 @@ function formatCacheReport(
         `${row.p99Ms} ms | ${Math.round(row.rssBytes / 2 ** 20)} MiB | ` +
         `${count(row.catalogCpuPerRequestUs)} µs |`,
     ),
+    '',
+    `Catalog query, warm cache (memory) vs a bare \`node:http\` server answering the same body: ` +
+      `${count(warm?.requestsPerSecond ?? Number.NaN)} vs ` +
+      `${count(bare?.requestsPerSecond ?? Number.NaN)} requests/s, ` +
+      `${(100 * share).toFixed(0)} % (goal ≥ ${100 * WARM_CACHE_GOAL} %: ` +
+      `${share >= WARM_CACHE_GOAL ? '**met**' : 'not met'}).`,
     '',
   ].join('\n');
 }

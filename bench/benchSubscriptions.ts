@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import { findFreePort } from '@play-economy/local-stack';
 import { postGraphQL } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
+import { serverEnv } from './serverEnv.ts';
 import { startServer, type ServerProcess } from './startServer.ts';
 
 export interface SubscriptionBenchOptions {
@@ -43,21 +44,6 @@ const STEP_TIMEOUT_MS = 120_000;
 const DRAIN_TIMEOUT_MS = 30_000;
 /** Quantities of burst events start here, so they tell the burst from the warm-up. */
 const BURST_MARK = 1_000_000;
-
-/** Settings of this shell that would change what runs: the bench uses none of them. */
-const LEAKY_SETTING =
-  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|IDENTITY_\w+|INVENTORY_\w+|TRADING_\w+|ADMIN_\w+|JWKS_URL|JWT_\w+|APOLLO_\w+|OTEL_\w+)$/;
-
-function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !LEAKY_SETTING.test(key));
-  return {
-    ...Object.fromEntries(inherited),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    APOLLO_TELEMETRY_DISABLED: 'true',
-    ...settings,
-  };
-}
 
 /** A client connection: its receive times of burst events, by event index. */
 interface Subscriber {
@@ -155,7 +141,7 @@ export async function benchSubscriptions(
       await startServer({
         name: 'subgraphs',
         entry: 'bench/subscriptionSubgraphs.ts',
-        env: childEnv({
+        env: serverEnv({
           ROUTER_SECRET: routerSecret,
           CATALOG_PORT: String(catalogPort),
           CATALOG_HOST: '127.0.0.1',
@@ -187,7 +173,7 @@ export async function benchSubscriptions(
     const router = await startServer({
       name: 'router',
       entry: 'bench/subscriptionRouter.ts',
-      env: childEnv({
+      env: serverEnv({
         ROUTER_SECRET: routerSecret,
         ROUTER_PORT: String(routerPort),
         ROUTER_HOST: '127.0.0.1',

@@ -1,3 +1,5 @@
+import { median } from './median.ts';
+
 /** The figures of one load run against one server. */
 export interface RunFigures {
   /** Which server: a key of the report's `servers`. */
@@ -92,15 +94,6 @@ function compare(
     `RSS ${ratio((run) => run.rssBytes)}, ` +
     `server CPU per request ${ratio((run) => run.serverCpuPerRequestUs)}.`
   );
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? Number.NaN)
-    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2;
 }
 
 function count(value: number): string {

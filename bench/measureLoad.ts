@@ -9,6 +9,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   connections: number;
   durationSeconds: number;
+  /** A request unanswered this long counts as a timeout, which invalidates the run. Default 10. */
+  timeoutSeconds?: number;
   /**
    * The exact body every response must have: one answer checked beforehand. Any other body,
    * any non-2xx status and any connection error or timeout makes the run invalid.
@@ -41,6 +43,7 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
     body: options.body,
     connections: options.connections,
     duration: options.durationSeconds,
+    timeout: options.timeoutSeconds ?? 10,
     expectBody: options.expectedBody,
   });
 

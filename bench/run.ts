@@ -1,32 +1,49 @@
 /**
  * `npm run bench`: throughput, latency and memory of the router beside a plain
  * `@apollo/gateway` + `@apollo/server` with default settings, both over the same catalog
- * subgraph, measured in the same run; then the purchase saga end to end on RabbitMQ
- * (`measurePurchases.ts`). Each server runs in its own child process so its memory
- * can be read alone; the load generator (autocannon) runs in this one. Prints a markdown report
- * on stdout and progress on stderr.
+ * subgraph, measured in the same run; the same comparison on the public gateways benchmark's
+ * federation test (`benchFederation.ts`); the entity cache (`benchEntityCache.ts`); then the
+ * purchase saga end to end on RabbitMQ (`measurePurchases.ts`) and subscriptions. Each server
+ * runs in its own child process so its memory can be read alone; the load generator
+ * (autocannon) runs in this one. Prints a markdown report on stdout and progress on stderr.
  *
  *   npm run bench -- --duration 15 --connections 20
  */
 import { randomBytes } from 'node:crypto';
-import { availableParallelism, arch, cpus, loadavg, platform, totalmem } from 'node:os';
+import { mkdir, mkdtemp, readdir } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { benchEntityCache } from './benchEntityCache.ts';
+import {
+  benchFederation,
+  FEDERATION_RUN_OVERHEAD_MS,
+  FEDERATION_SETUP_BUDGET_MS,
+} from './benchFederation.ts';
 import { benchSubscriptions, formatSubscriptionReport } from './benchSubscriptions.ts';
 import { findFreePort } from '@play-economy/local-stack';
+import { describeMachine } from './describeMachine.ts';
 import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
 import { benchPurchases, PURCHASE_RUN_BUDGET_MS } from './measurePurchases.ts';
 import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
 import { readProcessStats } from './readProcessStats.ts';
+import { serverEnv as cleanServerEnv } from './serverEnv.ts';
 import { startServer, type ServerProcess, type StartServerOptions } from './startServer.ts';
+import { summarizeCpuProfile } from './summarizeCpuProfile.ts';
 
 const QUERY = '{ items(first: 20) { edges { node { id name price } } } }';
 const PAGE_SIZE = 20;
 const SEEDED_ITEMS = 50;
 const READY_TIMEOUT_MS = 60_000;
 const CHECK_TIMEOUT_MS = 2_000;
+/**
+ * Connections when `--connections` is not given; the federation scenario's is the public
+ * benchmark's.
+ */
+const DEFAULT_CONNECTIONS = 20;
+const FEDERATION_CONNECTIONS = 50;
 /** The subscription benchmark run after the HTTP one (`bench/subscriptions.ts` runs it alone). */
 const SUBSCRIPTION_BENCH = { subscribers: 5000, events: 100, users: 50 };
 const SUBSCRIPTION_BENCH_BUDGET_MS = 300_000;
@@ -36,35 +53,46 @@ const ROUTER_SECRET = randomBytes(32).toString('base64url');
 const USAGE = `Usage: npm run bench -- [options]
 
   --duration <s>      measured seconds per run (default 15, at most 120)
-  --connections <n>   concurrent keep-alive connections (default 20, at most 500)
+  --connections <n>   concurrent keep-alive connections (default 20, and 50 in the
+                      federation scenario as in the public benchmark; at most 500)
   --warmup <s>        unmeasured seconds before each run, twice that on the catalog
                       alone before the first (default 3, at most 60)
   --runs <n>          runs per server, alternating (default 2, at most 5); also runs of
                       the purchase scenario
-  --scenario <name>   all (default); router (router vs plain gateway); cache (the entity
-                      cache cold and warm); purchases (1,000 purchases over 50 players);
-                      subscriptions (5,000 subscribers, a burst of 100 events)
+  --scenario <name>   all (default); router (router vs plain gateway); federation (the
+                      same on the public gateways benchmark's four subgraphs and query);
+                      cache (the entity cache cold and warm); purchases (1,000 purchases
+                      over 50 players); subscriptions (5,000 subscribers, 100 events)
   --amqp-url <url>    loopback RabbitMQ for the cache and purchase scenarios
                       (default AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)
   --redis-url <url>   loopback Redis for the shared-cache runs (default redis://127.0.0.1:6379)
+  --cpu-prof          profile the servers under test of the router, federation and cache
+                      scenarios (node --cpu-prof) and print their top functions by self time
+  --cpu-prof-dir <d>  where the profiles go (default a new directory in the OS temp dir)
   --help              this text
 `;
 
 interface BenchOptions {
   durationSeconds: number;
-  connections: number;
+  /** `--connections`, when given. */
+  connections: number | undefined;
   warmupSeconds: number;
   runs: number;
   amqpUrl: string;
   redisUrl: string;
-  scenario: 'all' | 'router' | 'cache' | 'purchases' | 'subscriptions';
+  scenario: 'all' | 'router' | 'federation' | 'cache' | 'purchases' | 'subscriptions';
+  /** Set by `--cpu-prof`: servers under test write their CPU profiles under it. */
+  cpuProfileDir: string | undefined;
 }
 
 /** A server under test: how to start it on `port` in front of the catalog at `catalogUrl`. */
 interface Contender {
   key: string;
   label: string;
-  start(port: number, catalogUrl: string): Omit<StartServerOptions, 'isReady' | 'readyTimeoutMs'>;
+  start(
+    port: number,
+    catalogUrl: string,
+  ): Omit<StartServerOptions, 'isReady' | 'readyTimeoutMs' | 'cpuProfileDir'>;
 }
 
 const CONTENDERS: readonly Contender[] = [
@@ -87,41 +115,22 @@ const CONTENDERS: readonly Contender[] = [
     start: (port, catalogUrl) => ({
       name: 'plain gateway',
       entry: 'bench/plainGateway.ts',
-      args: ['--port', String(port), '--catalog-url', catalogUrl],
+      args: ['--port', String(port), '--subgraph-urls', `catalog=${catalogUrl}`],
       env: serverEnv({}),
     }),
   },
 ];
 
-/**
- * Settings from this shell that would change what is measured: the catalog must use its
- * embedded store and in-process bus, every server must bind loopback, the router must verify
- * tokens with its defaults (the benchmark's requests carry none), nothing may report to Apollo
- * or export traces.
- */
-const LEAKY_SETTING =
-  /^(MONGODB_URL|AMQP_URL|REDIS_URL|DATA_DIR|SUPERGRAPH_PATH|SUBGRAPH_URLS|INTROSPECTION|ROUTER_\w+|CATALOG_\w+|JWKS_URL|JWT_\w+|APOLLO_\w+|OTEL_\w+)$/;
-
-/** The environment of a server: this one without `LEAKY_SETTING`s, plus `settings`. */
+/** The environment of a server: `serverEnv`'s, with this benchmark's router secret. */
 function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([key]) => !LEAKY_SETTING.test(key));
-  return {
-    ...Object.fromEntries(inherited),
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    ROUTER_SECRET,
-    // @apollo/gateway otherwise probes cloud metadata endpoints at start and sends usage
-    // metrics to Apollo: the benchmark talks to nothing but 127.0.0.1.
-    APOLLO_TELEMETRY_DISABLED: 'true',
-    ...settings,
-  };
+  return cleanServerEnv({ ROUTER_SECRET, ...settings });
 }
 
-function parseOptions(): BenchOptions {
+async function parseOptions(): Promise<BenchOptions> {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '15' },
-      connections: { type: 'string', default: '20' },
+      connections: { type: 'string' },
       warmup: { type: 'string', default: '3' },
       runs: { type: 'string', default: '2' },
       'amqp-url': {
@@ -130,6 +139,8 @@ function parseOptions(): BenchOptions {
       },
       'redis-url': { type: 'string', default: 'redis://127.0.0.1:6379' },
       scenario: { type: 'string', default: 'all' },
+      'cpu-prof': { type: 'boolean', default: false },
+      'cpu-prof-dir': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -139,17 +150,23 @@ function parseOptions(): BenchOptions {
   }
   return {
     durationSeconds: integer('--duration', values.duration, 1, 120),
-    connections: integer('--connections', values.connections, 1, 500),
+    connections:
+      values.connections === undefined
+        ? undefined
+        : integer('--connections', values.connections, 1, 500),
     warmupSeconds: integer('--warmup', values.warmup, 0, 60),
     runs: integer('--runs', values.runs, 1, 5),
     amqpUrl: values['amqp-url'],
     redisUrl: values['redis-url'],
     scenario: scenarioOf(values.scenario),
+    cpuProfileDir: values['cpu-prof']
+      ? resolve(values['cpu-prof-dir'] ?? (await mkdtemp(join(tmpdir(), 'bench-cpu-prof-'))))
+      : undefined,
   };
 }
 
 function scenarioOf(value: string): BenchOptions['scenario'] {
-  const scenarios = ['all', 'router', 'cache', 'purchases', 'subscriptions'] as const;
+  const scenarios = ['all', 'router', 'federation', 'cache', 'purchases', 'subscriptions'] as const;
   const scenario = scenarios.find((name) => name === value);
   if (scenario) return scenario;
   throw new Error(`--scenario must be one of ${scenarios.join(', ')}, not "${value}"`);
@@ -256,7 +273,7 @@ async function warmUpCatalog(catalogUrl: string, options: BenchOptions): Promise
     url: catalogUrl,
     body: JSON.stringify({ query: QUERY }),
     headers,
-    connections: options.connections,
+    connections: options.connections ?? DEFAULT_CONNECTIONS,
     durationSeconds: 2 * options.warmupSeconds,
     expectedBody: sample.text,
   });
@@ -273,6 +290,7 @@ async function measureRun(
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}/graphql`;
   const step = `${contender.key}, run ${run} of ${options.runs}`;
+  const cpuProfileDir = await profileDirOf(options, `router-${contender.key}-run${run}`);
   progress(`${step}: starting`);
   const server = await startServer({
     ...contender.start(port, catalog.url),
@@ -282,6 +300,7 @@ async function measureRun(
       return body !== undefined && ('data' in body || 'errors' in body);
     },
     readyTimeoutMs: READY_TIMEOUT_MS,
+    ...(cpuProfileDir !== undefined && { cpuProfileDir }),
   });
   try {
     const sample = await postGraphQL(url, QUERY);
@@ -297,7 +316,7 @@ async function measureRun(
     const load = {
       url,
       body: JSON.stringify({ query: QUERY }),
-      connections: options.connections,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
       expectedBody: sample.text,
     };
     if (options.warmupSeconds > 0) {
@@ -358,8 +377,36 @@ function describe(error: unknown): string {
   return messages.join(': ');
 }
 
+/** The directory the server of one run profiles into, when `--cpu-prof` is on. */
+async function profileDirOf(options: BenchOptions, name: string): Promise<string | undefined> {
+  if (options.cpuProfileDir === undefined) return undefined;
+  const dir = join(options.cpuProfileDir, name);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * The top functions of every main-thread profile written under `dir` (a directory per server
+ * run; `CPU.<date>.<time>.<pid>.<thread>.<seq>.cpuprofile`, thread 0 being the main one).
+ */
+async function summarizeCpuProfiles(dir: string): Promise<string> {
+  const sections: string[] = [`\n### CPU profiles (\`--cpu-prof\`, in ${dir})\n`];
+  for (const run of (await readdir(dir, { withFileTypes: true })).filter((entry) =>
+    entry.isDirectory(),
+  )) {
+    const files = (await readdir(join(dir, run.name))).filter((file) =>
+      /^CPU\.\d+\.\d+\.\d+\.0\.\d+\.cpuprofile$/.test(file),
+    );
+    for (const file of files.sort()) {
+      sections.push(`#### ${run.name}\n`, await summarizeCpuProfile(join(dir, run.name, file)));
+    }
+    if (files.length === 0) sections.push(`#### ${run.name}\n`, 'No profile was written.\n');
+  }
+  return sections.join('\n');
+}
+
 async function main(): Promise<void> {
-  const options = parseOptions();
+  const options = await parseOptions();
   // Every child is killed on exit (startServer), so exiting is enough to clean up.
   process.once('SIGINT', () => {
     progress('interrupted; stopping the servers');
@@ -374,8 +421,15 @@ async function main(): Promise<void> {
         2 * options.warmupSeconds * 1000 +
         options.runs * CONTENDERS.length * (READY_TIMEOUT_MS + runMs)
       : 0) +
-    // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers.
-    (runs(options, 'cache') ? 2 * READY_TIMEOUT_MS + 8 * (READY_TIMEOUT_MS + runMs) : 0) +
+    (runs(options, 'federation')
+      ? FEDERATION_SETUP_BUDGET_MS +
+        options.runs *
+          2 *
+          (FEDERATION_RUN_OVERHEAD_MS + (options.warmupSeconds + options.durationSeconds) * 1000)
+      : 0) +
+    // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers, plus the bare
+    // HTTP server for the catalog query.
+    (runs(options, 'cache') ? 2 * READY_TIMEOUT_MS + 9 * (READY_TIMEOUT_MS + runMs) : 0) +
     (runs(options, 'purchases') ? options.runs * PURCHASE_RUN_BUDGET_MS : 0) +
     (runs(options, 'subscriptions') ? SUBSCRIPTION_BENCH_BUDGET_MS : 0);
   setTimeout(() => {
@@ -383,9 +437,25 @@ async function main(): Promise<void> {
     process.exit(1);
   }, budgetMs).unref();
 
+  if (options.cpuProfileDir !== undefined) {
+    progress(`CPU profiles of the servers under test go to ${options.cpuProfileDir}`);
+  }
   if (runs(options, 'router')) await benchRouter(options);
+  if (runs(options, 'federation')) {
+    const report = await benchFederation({
+      ...options,
+      connections: options.connections ?? FEDERATION_CONNECTIONS,
+      progress,
+    });
+    process.stdout.write(`\n${report}`);
+  }
   if (runs(options, 'cache')) {
-    process.stdout.write(`\n${await benchEntityCache({ ...options, progress })}`);
+    const report = await benchEntityCache({
+      ...options,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      progress,
+    });
+    process.stdout.write(`\n${report}`);
   }
   if (runs(options, 'purchases')) {
     await benchPurchases({ amqpUrl: options.amqpUrl, runs: options.runs, progress });
@@ -394,6 +464,9 @@ async function main(): Promise<void> {
     // 5,000 subscribers through one router, a burst of 100 events.
     const subscriptionFigures = await benchSubscriptions({ ...SUBSCRIPTION_BENCH, progress });
     process.stdout.write(formatSubscriptionReport(subscriptionFigures));
+  }
+  if (options.cpuProfileDir !== undefined) {
+    process.stdout.write(await summarizeCpuProfiles(options.cpuProfileDir));
   }
 }
 
@@ -416,20 +489,17 @@ async function benchRouter(options: BenchOptions): Promise<void> {
         figures.push(await measureRun(contender, run, catalog, options, firstPage));
       }
     }
-    const model = cpus()[0]?.model.trim();
     process.stdout.write(
       formatReport(
         {
           date: new Date(),
           query: QUERY,
           seededItems: SEEDED_ITEMS,
-          connections: options.connections,
+          connections: options.connections ?? DEFAULT_CONNECTIONS,
           durationSeconds: options.durationSeconds,
           warmupSeconds: options.warmupSeconds,
           runs: options.runs,
-          machine:
-            `${availableParallelism()} cores${model ? ` (${model})` : ''}, ` +
-            `${platform()} ${arch()}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+          machine: describeMachine(),
           nodeVersion: process.version,
           loadAverageBefore,
           servers: Object.fromEntries(CONTENDERS.map(({ key, label }) => [key, label])),

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 /** Children run from the repository root, whatever the caller's working directory. */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const exitWithParent = new URL('./exitWithParent.ts', import.meta.url).href;
+const exitOnSigterm = new URL('./exitOnSigterm.ts', import.meta.url).href;
 
 const POLL_INTERVAL_MS = 200;
 const STOP_GRACE_MS = 10_000;
@@ -31,6 +32,11 @@ export interface StartServerOptions {
    */
   isReady: () => Promise<boolean>;
   readyTimeoutMs: number;
+  /**
+   * Profile the process with V8's CPU profiler (`node --cpu-prof`): the profile is written into
+   * this directory when the process exits, including when `stop()` ends it.
+   */
+  cpuProfileDir?: string;
 }
 
 /** A server running in a child process of the bench. */
@@ -50,9 +56,22 @@ export interface ServerProcess {
  */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
   const { name } = options;
+  const profiling =
+    options.cpuProfileDir === undefined
+      ? []
+      : ['--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir];
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', exitWithParent, options.entry, ...(options.args ?? [])],
+    [
+      ...profiling,
+      '--import',
+      'tsx',
+      '--import',
+      exitWithParent,
+      ...(options.cpuProfileDir === undefined ? [] : ['--import', exitOnSigterm]),
+      options.entry,
+      ...(options.args ?? []),
+    ],
     { cwd: root, env: options.env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
   running.add(child);
