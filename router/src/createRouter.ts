@@ -1,27 +1,20 @@
 import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import {
   createLogger,
-  graphqlMetricsPlugin,
   healthRoutes,
   listen,
   localUrl,
   metricsRoute,
-  REQUEST_ID_HEADER,
-  requestIdOf,
   ServiceMetrics,
-  traceGraphQLRequests,
   type Logger,
 } from '@play-economy/chassis/web';
+import type { Server } from 'node:http';
 import express from 'express';
-import { authenticateRequests, viewerOf } from './auth/authenticateRequests.ts';
 import {
   createAccessTokenVerifier,
   type AccessTokenVerifierOptions,
@@ -32,9 +25,10 @@ import type { CacheStats } from './cache/CacheStats.ts';
 import { observeCacheStats } from './cache/observeCacheStats.ts';
 import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
-import { unavailableStatus } from './errors/unavailableStatus.ts';
+import { serveGraphQLOverHttp } from './http/serveGraphQLOverHttp.ts';
+import { OperationPipeline } from './pipeline/OperationPipeline.ts';
 import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
-import { SubgraphDataSource, type RouterContext } from './subgraphs/SubgraphDataSource.ts';
+import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
 import { timeSubgraphFetches } from './subgraphs/timeSubgraphFetches.ts';
 import { serveFederatedSubscriptions } from './subscriptions/serveFederatedSubscriptions.ts';
 import type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';
@@ -111,7 +105,7 @@ export interface RunningRouter {
 }
 
 /** Largest request body accepted, so one request cannot exhaust memory. */
-const MAX_BODY = '1mb';
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Serves a federated supergraph at `/graphql` (POST and GET) with `/health/live` and
@@ -158,8 +152,21 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     }),
   );
   app.use(metricsRoute(metrics));
-  // Listen before loading so liveness answers (and readiness says 503) during start-up.
-  const { server: httpServer, port: boundPort } = await listen(app, port, host);
+  let pipeline: OperationPipeline | undefined;
+  const graphql = serveGraphQLOverHttp({
+    pipeline: () => pipeline,
+    verify,
+    landingPage: landingPageOf(landingPage),
+    logger: logger.child({ component: 'http' }),
+    maxBodyBytes: MAX_BODY_BYTES,
+  });
+  // GraphQL requests skip Express: its routing and response helpers cost every request.
+  // Listening before loading, liveness answers (and readiness says 503) during start-up.
+  const { server: httpServer, port: boundPort } = await listen(
+    (req, res) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res)),
+    port,
+    host,
+  );
 
   // @apollo/gateway reports usage data to Apollo unless told not to; a self-hosted router
   // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
@@ -227,26 +234,15 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     gatewayLoaded = true;
   });
 
-  const apollo = new ApolloServer<RouterContext>({
-    gateway,
-    introspection,
-    csrfPrevention: true,
-    // The process owner (main.ts) decides when to stop; Apollo's own handlers would re-raise
-    // the signal after stopping and end the process before the owner finishes.
-    stopOnTerminationSignals: false,
-    includeStacktraceInErrorResponses: false,
-    formatError: createRouterErrorFormatter(logger),
-    logger,
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      landingPagePlugin(landingPage),
-      graphqlMetricsPlugin(metrics),
-      unavailableStatus(),
-      ...cache.plugins,
-    ],
-  });
   try {
-    await apollo.start();
+    pipeline = await OperationPipeline.start({
+      gateway,
+      introspection,
+      formatError: createRouterErrorFormatter(logger),
+      cacheControl: cache.cacheControl,
+      metrics,
+      logger,
+    });
   } catch (error) {
     await subscriptions.stop();
     await new Promise((resolve) => httpServer.close(resolve));
@@ -254,26 +250,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
-
-  app.use(
-    '/graphql',
-    (req, res, next) => {
-      res.locals['requestId'] = requestIdOf(req);
-      res.setHeader(REQUEST_ID_HEADER, res.locals['requestId'] as string);
-      next();
-    },
-    // Before GraphQL: a request with a bad credential ends here, whatever it asks for.
-    authenticateRequests({ verify, logger: logger.child({ component: 'auth' }) }),
-    express.json({ limit: MAX_BODY }),
-    traceGraphQLRequests('router'),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => ({
-        requestId: res.locals['requestId'] as string,
-        viewer: viewerOf(res),
-        clientIp: req.ip,
-      }),
-    }),
-  );
+  const drain = drainOf(httpServer);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -290,7 +267,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       // WebSocket clients first: the HTTP drain does not see upgraded sockets.
       stopped ??= subscriptions
         .stop()
-        .then(() => apollo.stop())
+        .then(() => drain())
+        .then(() => pipeline?.stop())
         .then(() => cache.stop());
       return stopped;
     },
@@ -314,13 +292,34 @@ function logSupergraph(
   }
 }
 
-function landingPagePlugin(landingPage: LandingPage): ApolloServerPlugin {
-  switch (landingPage) {
-    case 'sandbox':
-      return ApolloServerPluginLandingPageLocalDefault();
-    case 'production':
-      return ApolloServerPluginLandingPageProductionDefault({ footer: false });
-    case 'disabled':
-      return ApolloServerPluginLandingPageDisabled();
-  }
+/** `/graphql` and its query string, the path GraphQL is served on. */
+function isGraphQLPath(url: string | undefined): boolean {
+  return url === '/graphql' || (url?.startsWith('/graphql?') ?? false);
+}
+
+/** The landing page's HTML, rendered by Apollo Server's own landing page plugins. */
+function landingPageOf(landingPage: LandingPage): (() => Promise<string>) | undefined {
+  const plugin =
+    landingPage === 'sandbox'
+      ? ApolloServerPluginLandingPageLocalDefault()
+      : landingPage === 'production'
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : undefined;
+  if (!plugin?.serverWillStart) return undefined;
+  const start = plugin.serverWillStart.bind(plugin);
+  return async () => {
+    const listener = await start({} as never);
+    const page = await listener?.renderLandingPage?.();
+    if (!page) throw new Error('the landing page plugin rendered nothing');
+    return typeof page.html === 'string' ? page.html : page.html();
+  };
+}
+
+/** Stops taking connections and waits (bounded) for requests in flight, as Apollo Server does. */
+function drainOf(httpServer: Server): () => Promise<void> {
+  const plugin = ApolloServerPluginDrainHttpServer({ httpServer });
+  return async () => {
+    const listener = await plugin.serverWillStart?.({} as never);
+    await listener?.drainServer?.();
+  };
 }

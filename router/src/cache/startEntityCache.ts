@@ -1,5 +1,4 @@
 import type { GraphQLDataSource } from '@apollo/gateway';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { EventBus, RetryPolicy } from '@play-economy/chassis/bus';
 import type { Logger } from '@play-economy/chassis/web';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
@@ -7,7 +6,7 @@ import type { CacheBackend } from './CacheBackend.ts';
 import { CacheHintRegistry, type SchemaSource } from './CacheHintRegistry.ts';
 import { CacheStats } from './CacheStats.ts';
 import { CachingDataSource } from './CachingDataSource.ts';
-import { cacheControlHeaders } from './cacheControlHeaders.ts';
+import { cacheControlHeader, type CacheControlHeader } from './cacheControlHeader.ts';
 import { EntityCache } from './EntityCache.ts';
 import { INVALIDATION_TOPICS, invalidationTagsOf } from './invalidationTagsOf.ts';
 import { MemoryCacheBackend } from './MemoryCacheBackend.ts';
@@ -61,8 +60,8 @@ export interface RunningEntityCache {
     dataSource: GraphQLDataSource<RouterContext>,
     subgraph: string,
   ): GraphQLDataSource<RouterContext>;
-  /** Apollo Server plugins: Cache-Control response headers from the hints. */
-  readonly plugins: ApolloServerPlugin[];
+  /** The `Cache-Control` header of a response, from the hints. */
+  readonly cacheControl: CacheControlHeader;
   /** Reads the hints of every supergraph `gateway` loads. Call before the server starts. */
   track(gateway: SchemaSource): void;
   /** Stops consuming invalidations, then closes the backend. */
@@ -81,12 +80,12 @@ export async function startEntityCache(
 ): Promise<RunningEntityCache> {
   const hints = new CacheHintRegistry();
   const defaultMaxAge = settings.defaultMaxAge ?? 0;
-  const plugins = cacheControlHeaders(hints, defaultMaxAge);
+  const cacheControl = cacheControlHeader(hints, defaultMaxAge);
   const off: RunningEntityCache = {
     stats: undefined,
     queue: undefined,
     wrap: (dataSource) => dataSource,
-    plugins,
+    cacheControl,
     track: (gateway) => hints.track(gateway),
     stop: async () => undefined,
   };
@@ -163,7 +162,7 @@ export async function startEntityCache(
     stats,
     queue,
     wrap: (dataSource, subgraph) => new CachingDataSource(subgraph, dataSource, cache),
-    plugins,
+    cacheControl,
     track: (gateway) => hints.track(gateway),
     async stop() {
       await ownBus?.close();

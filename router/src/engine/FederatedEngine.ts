@@ -4,7 +4,6 @@ import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import type { Logger } from '@play-economy/chassis/web';
 import {
   executeSync,
-  getVariableValues,
   GraphQLError,
   Kind,
   OperationTypeNode,
@@ -103,15 +102,8 @@ export class FederatedEngine implements GatewayInterface {
     const definition = operationDefinitionOf(document, operationName);
     if (!definition) throw new Error('the request names no operation of its document');
 
+    // Checked against the operation's definitions by the pipeline, before execution.
     const variables = request.variables ?? {};
-    if (definition.variableDefinitions?.length) {
-      const { errors } = getVariableValues(
-        runtime.apiGraphQLSchema,
-        definition.variableDefinitions,
-        variables,
-      );
-      if (errors) return { errors };
-    }
 
     let prepared;
     try {

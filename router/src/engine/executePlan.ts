@@ -164,36 +164,20 @@ class PlanRun {
     const dataSource = this.#execution.dataSources.get(fetch.serviceName);
     if (!dataSource) throw new Error(`Couldn't find service with name "${fetch.serviceName}"`);
     const { requestContext } = this.#execution;
-    // The data source sends the active span's context on: the subgraph's spans are its children.
-    const response = await trace
-      .getTracer('@play-economy/router')
-      .startActiveSpan(
-        'router.fetch',
-        { attributes: { 'play_economy.subgraph': fetch.serviceName } },
-        async (span) => {
-          try {
-            return await dataSource.process({
-              kind: INCOMING_OPERATION,
-              request: {
-                query: fetch.operation,
-                variables,
-                ...(fetch.operationName === undefined
-                  ? {}
-                  : { operationName: fetch.operationName }),
-              },
-              incomingRequestContext: requestContext,
-              context: requestContext.context,
-              ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
-              pathInIncomingRequest: path,
-            });
-          } catch (error) {
-            span.setStatus({ code: SpanStatusCode.ERROR });
-            throw error;
-          } finally {
-            span.end();
-          }
+    const send = () =>
+      dataSource.process({
+        kind: INCOMING_OPERATION,
+        request: {
+          query: fetch.operation,
+          variables,
+          ...(fetch.operationName === undefined ? {} : { operationName: fetch.operationName }),
         },
-      );
+        incomingRequestContext: requestContext,
+        context: requestContext.context,
+        ...(fetch.operationDocumentNode ? { document: fetch.operationDocumentNode } : {}),
+        pathInIncomingRequest: path,
+      });
+    const response = await inFetchSpan(fetch.serviceName, send);
     if (response.errors) {
       for (const error of response.errors) {
         for (const errorPath of this.#pathsOf(error, path, entitiesOf)) {
@@ -220,6 +204,31 @@ class PlanRun {
     findPaths(this.#root, fetchPath, 0, [], targets, paths);
     return paths.map((entityPath) => [...entityPath, ...errorPath.slice(2)]);
   }
+}
+
+/**
+ * Runs a fetch in a `router.fetch` span, so the subgraph's spans are its children (the data
+ * source sends the active context on). Only when the request is traced: spans nobody records
+ * would cost every fetch for nothing.
+ */
+async function inFetchSpan<T>(subgraph: string, send: () => Promise<T>): Promise<T> {
+  if (!trace.getActiveSpan()?.isRecording()) return send();
+  return trace
+    .getTracer('@play-economy/router')
+    .startActiveSpan(
+      'router.fetch',
+      { attributes: { 'play_economy.subgraph': subgraph } },
+      async (span) => {
+        try {
+          return await send();
+        } catch (error) {
+          span.setStatus({ code: SpanStatusCode.ERROR });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
 }
 
 /** The objects at `path` below `objects`, lists flattened, nulls left out. */

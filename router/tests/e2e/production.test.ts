@@ -27,7 +27,7 @@ describe('router in production', () => {
     expect(status).toBe(400);
     expect(body.data).toBeUndefined();
     expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+    expect(body.errors?.[0]?.message).toMatch(/introspection has been disabled/i);
   });
 
   it('still answers ordinary queries', async () => {

@@ -2,7 +2,7 @@ import { createLogger } from '@play-economy/chassis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/index.ts';
 import { SUBGRAPH_UNAVAILABLE_MESSAGE } from '../../src/errors/createRouterErrorFormatter.ts';
-import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../src/errors/unavailableStatus.ts';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../src/pipeline/OperationPipeline.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
 import {

@@ -7,23 +7,30 @@ const MAX_OPERATION_NAMES = 200;
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 
 /**
- * Apollo Server plugin, the same for the router and every subgraph: counts each operation by
- * name, type and outcome and observes its latency; names the request's span (see
- * `traceGraphQLRequests`) after the operation. Operation names are the client's to choose, so
- * label values are bounded: anonymous operations are `anonymous`, and past
+ * The metric label of an operation name. Operation names are the client's to choose, so label
+ * values are bounded: anonymous operations are `anonymous`, and past
  * {@link MAX_OPERATION_NAMES} distinct names, or for odd ones, `other`.
  */
-export function graphqlMetricsPlugin<TContext extends BaseContext>(
-  metrics: ServiceMetrics,
-): ApolloServerPlugin<TContext> {
+export function operationLabeler(): (name: string | null | undefined) => string {
   const known = new Set<string>();
-  const labelOf = (name: string | null | undefined): string => {
+  return (name) => {
     if (!name) return 'anonymous';
     if (known.has(name)) return name;
     if (!OPERATION_NAME.test(name) || known.size >= MAX_OPERATION_NAMES) return 'other';
     known.add(name);
     return name;
   };
+}
+
+/**
+ * Apollo Server plugin, the same for the router and every subgraph: counts each operation by
+ * name, type and outcome and observes its latency; names the request's span (see
+ * `traceGraphQLRequests`) after the operation. Names become labels through `operationLabeler`.
+ */
+export function graphqlMetricsPlugin<TContext extends BaseContext>(
+  metrics: ServiceMetrics,
+): ApolloServerPlugin<TContext> {
+  const labelOf = operationLabeler();
   return {
     async requestDidStart() {
       const startedAt = performance.now();

@@ -1,15 +1,21 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { chassisTracer } from './chassisTracer.ts';
 import { extractTraceContext } from './extractTraceContext.ts';
 
 /**
- * Express middleware, mounted on `/graphql` after the body parser: runs the rest of the
+ * Middleware (Express or plain `node:http`), mounted on `/graphql`: runs the rest of the
  * request in a span, child of the caller's W3C trace context (the router's, for a subgraph).
  * {@link graphqlMetricsPlugin} renames it after the operation once it is known. When the http
  * auto-instrumentation already made a server span, this one is its child.
  */
-export function traceGraphQLRequests(service: string): RequestHandler {
+export function traceGraphQLRequests(
+  service: string,
+): (
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  next: () => void,
+) => void {
   return (req, res, next) => {
     const active = context.active();
     const instrumented = trace.getSpan(active) !== undefined;
@@ -20,8 +26,8 @@ export function traceGraphQLRequests(service: string): RequestHandler {
         kind: instrumented ? SpanKind.INTERNAL : SpanKind.SERVER,
         attributes: {
           'play_economy.service': service,
-          'http.request.method': req.method,
-          'url.path': req.originalUrl.split('?')[0] ?? '',
+          'http.request.method': req.method ?? '',
+          'url.path': (req.originalUrl ?? req.url ?? '').split('?')[0] ?? '',
         },
       },
       parent,
