@@ -12,6 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { federationAuditCache } from './audit/federationAuditCache.ts';
 import { installFederationAudit } from './audit/installFederationAudit.ts';
 import { locateFederationAudit } from './audit/locateFederationAudit.ts';
 import { parseTapFailures } from './audit/parseTapFailures.ts';
@@ -22,9 +23,7 @@ import { repositoryRoot } from './schema/repositoryRoot.ts';
 
 /** A bound on the whole run; it takes about 2.5 minutes on the build machines. */
 const TIMEOUT_MS = 15 * 60_000;
-const cacheDir = join(repositoryRoot, 'node_modules/.cache/federation-audit');
-const installDir = join(cacheDir, pinnedFederationAudit.commit);
-const runDir = join(installDir, 'run');
+const { installDir, runDir, cloneDir } = federationAuditCache;
 const shown = (path: string): string => relative(repositoryRoot, path) || '.';
 const write = (text: string): boolean => process.stdout.write(`${text}\n`);
 
@@ -36,7 +35,7 @@ try {
   const source = await locateFederationAudit({
     root: repositoryRoot,
     env: process.env,
-    cloneDir: join(cacheDir, `clone-${pinnedFederationAudit.commit}`),
+    cloneDir,
   });
   const installation = await installFederationAudit({
     sourceDir: source.dir,
