@@ -21,7 +21,7 @@ import type { SuiteResult } from './audit/readAuditResults.ts';
 import { runFederationAudit } from './audit/runFederationAudit.ts';
 import { repositoryRoot } from './schema/repositoryRoot.ts';
 
-/** A bound on the whole run; it takes about 2.5 minutes on the build machines. */
+/** A bound on the whole run, which takes 2.5 to 4 minutes on the build machines. */
 const TIMEOUT_MS = 15 * 60_000;
 const { installDir, runDir, cloneDir } = federationAuditCache;
 const shown = (path: string): string => relative(repositoryRoot, path) || '.';
