@@ -112,8 +112,8 @@ export class FederatedEngine implements GatewayInterface {
       if (error instanceof GraphQLError) return { errors: [error] };
       throw error;
     }
-    if (prepared.plan.node?.kind === 'Subscription') {
-      throw new Error('Execution of subscriptions not supported by gateway');
+    if (prepared.plans[0]?.node?.kind === 'Subscription') {
+      throw new Error('subscriptions are served over WebSocket, not by this executor');
     }
     return executeOperation({
       runtime,

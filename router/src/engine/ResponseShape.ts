@@ -17,6 +17,8 @@ import {
   type SelectionSet,
 } from '@apollo/federation-internals';
 
+import { REQUIRED_ARGUMENT_ALIAS_PREFIX } from './RequiresWithArguments.ts';
+
 /**
  * A `@skip`/`@include` on a selection: a literal is decided when compiling, a variable when
  * executing. `include` is what the directive wants for the selection to stay.
@@ -35,7 +37,10 @@ export type TypeShape =
 
 export interface FieldShape {
   kind: 'field';
+  /** The name the client reads the field under. */
   responseName: string;
+  /** The name it has in the fetched data: the response name, or the engine's alias for it. */
+  dataKey: string;
   /** `__typename`: answered from the object's type, never read from subgraph data as is. */
   isTypename: boolean;
   /** `__schema` or `__type`: answered by the router from the API schema. */
@@ -118,9 +123,13 @@ class ShapeCompiler {
       if (selection.kind === 'FieldSelection') {
         const field = selection.element;
         const definition = field.definition;
+        const dataKey = field.responseName();
         shapes.push({
           kind: 'field',
-          responseName: field.responseName(),
+          responseName: dataKey.startsWith(REQUIRED_ARGUMENT_ALIAS_PREFIX)
+            ? dataKey.slice(REQUIRED_ARGUMENT_ALIAS_PREFIX.length)
+            : dataKey,
+          dataKey,
           isTypename: field.name === '__typename',
           introspection: definition.isSchemaIntrospectionField() ? selection : undefined,
           type: this.#type(definition.type as OutputType),

@@ -8,13 +8,16 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
+import { findUnplannedRootFields } from './findUnplannedRootFields.ts';
+import { RequiresWithArguments } from './RequiresWithArguments.ts';
 import { compileResponseShape, type ResponseShape } from './ResponseShape.ts';
 import { TypeRelations } from './TypeRelations.ts';
 
 /** Everything about one operation that does not depend on a request's variables. */
 export interface PreparedOperation {
   operation: Operation;
-  plan: QueryPlan;
+  /** One plan; several when a conflict of `@requires` arguments splits the operation. */
+  plans: readonly QueryPlan[];
   shape: ResponseShape;
   /** Values of the variables that have defaults, for conditions and shaping. */
   defaultedVariables: Readonly<Record<string, unknown>>;
@@ -42,6 +45,7 @@ export class SupergraphRuntime {
   readonly types: TypeRelations;
   readonly dataSources: ReadonlyMap<string, GraphQLDataSource>;
   readonly #planner: QueryPlanner;
+  readonly #requiresWithArguments: RequiresWithArguments;
   readonly #prepared: LRUCache<string, PreparedOperation>;
 
   constructor({ sdl, buildService, validate, operationCacheSize }: SupergraphRuntimeOptions) {
@@ -50,7 +54,13 @@ export class SupergraphRuntime {
     this.apiSchema = supergraph.apiSchema();
     this.apiGraphQLSchema = this.apiSchema.toGraphQLJSSchema();
     // Fetch inputs may select @inaccessible fields: they are read against the supergraph.
-    this.types = new TypeRelations(supergraph.schema.toGraphQLJSSchema());
+    const supergraphSchema = supergraph.schema.toGraphQLJSSchema();
+    this.types = new TypeRelations(supergraphSchema);
+    const join = supergraph.schema.coreFeatures?.getByIdentity('https://specs.apollo.dev/join');
+    this.#requiresWithArguments = new RequiresWithArguments(
+      supergraphSchema,
+      `${join?.nameInSchema ?? 'join'}__field`,
+    );
     this.#planner = new QueryPlanner(supergraph);
     this.dataSources = new Map(
       supergraph
@@ -72,13 +82,27 @@ export class SupergraphRuntime {
     const cacheKey = operationName === undefined ? key : `${key}\u0000${operationName}`;
     let prepared = this.#prepared.get(cacheKey);
     if (!prepared) {
-      const operation = operationFromDocument(this.apiSchema, document, {
-        ...(operationName === undefined ? {} : { operationName }),
-      });
+      const planned = this.#requiresWithArguments.aliasIn(document, this.apiGraphQLSchema);
+      const options = operationName === undefined ? {} : { operationName };
+      const operation = operationFromDocument(this.apiSchema, planned, options);
+      const variants = this.#requiresWithArguments.splitConflicts(planned, this.apiGraphQLSchema);
+      const plans =
+        variants.length === 1
+          ? [this.#planner.buildQueryPlan(operation)]
+          : variants.map((variant) =>
+              this.#planner.buildQueryPlan(operationFromDocument(this.apiSchema, variant, options)),
+            );
+      const shape = compileResponseShape(operation);
+      const unplanned = findUnplannedRootFields(plans, shape.selection);
+      if (unplanned.length > 0) {
+        throw new Error(
+          `no subgraph can resolve ${unplanned.map((name) => `"${name}"`).join(', ')}: the query planner left ${unplanned.length === 1 ? 'it' : 'them'} out of the plan`,
+        );
+      }
       prepared = {
         operation,
-        plan: this.#planner.buildQueryPlan(operation),
-        shape: compileResponseShape(operation),
+        plans,
+        shape,
         defaultedVariables: operation.collectDefaultedVariableValues(),
       };
       this.#prepared.set(cacheKey, prepared);

@@ -3,6 +3,7 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { ExecutionResult } from 'graphql';
 import { executePlan, type PlanExecution } from './executePlan.ts';
+import { mergeInto } from './fetchData.ts';
 import { shapeResponse } from './shapeResponse.ts';
 import type { PreparedOperation, SupergraphRuntime } from './SupergraphRuntime.ts';
 
@@ -29,14 +30,25 @@ export interface OperationExecution {
 export async function executeOperation(execution: OperationExecution): Promise<ExecutionResult> {
   const { runtime, prepared, variables } = execution;
   const conditionValues = { ...prepared.defaultedVariables, ...variables };
-  const { data, errors } = await executePlan({
-    plan: execution.plan ?? prepared.plan,
-    dataSources: execution.dataSources ?? runtime.dataSources,
-    types: runtime.types,
-    variables,
-    conditionValues,
-    requestContext: execution.requestContext,
-  });
+  const run = (plan: QueryPlan) =>
+    executePlan({
+      plan,
+      dataSources: execution.dataSources ?? runtime.dataSources,
+      types: runtime.types,
+      variables,
+      conditionValues,
+      requestContext: execution.requestContext,
+    });
+  const plans = execution.plan ? [execution.plan] : prepared.plans;
+  const [first, ...others] = await Promise.all(plans.map(run));
+  if (!first) throw new Error('the operation has no plan');
+  const { data } = first;
+  const errors = [...first.errors];
+  // A split operation: each plan fetched part of the fields; together they are the answer.
+  for (const other of others) {
+    mergeInto(data, other.data);
+    errors.push(...other.errors);
+  }
   const shaped = shapeResponse({
     shape: prepared.shape,
     input: data,

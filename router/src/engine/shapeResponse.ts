@@ -93,7 +93,8 @@ class Shaper {
         output[responseName] = name;
         continue;
       }
-      const inputValue = Object.hasOwn(input, responseName) ? (input[responseName] ?? null) : null;
+      const { dataKey } = item;
+      const inputValue = Object.hasOwn(input, dataKey) ? (input[dataKey] ?? null) : null;
       path.push(responseName);
       const completed = this.#value(existing, item.type, inputValue, item, path, typeName);
       path.pop();
@@ -206,8 +207,8 @@ class Shaper {
 
   /** The `__typename` to answer, or undefined when the object cannot be shown at all. */
   #typenameOf(input: ResponseObject, field: FieldShape, typeName: string): string | undefined {
-    let value = Object.hasOwn(input, field.responseName) ? input[field.responseName] : undefined;
-    if (value == null && field.responseName !== '__typename') value = input['__typename'];
+    let value = Object.hasOwn(input, field.dataKey) ? input[field.dataKey] : undefined;
+    if (value == null && field.dataKey !== '__typename') value = input['__typename'];
     const candidate =
       typeof value === 'string' && this.#shape.compositeTypes.has(value) ? value : typeName;
     // An @interfaceObject subgraph names the interface; only an object type is an answer.

@@ -156,7 +156,7 @@ export class SubscriptionPlanner {
     const printed = print(executed.document);
     const planKey = `${name ?? ''}\u0000${printed}`;
     const prepared = this.runtime.prepare(planKey, executed.document, name);
-    const node = prepared.plan.node;
+    const node = prepared.plans[0]?.node;
     if (node?.kind !== 'Subscription') {
       return [new GraphQLError('This subscription cannot be planned')];
     }

@@ -10,6 +10,7 @@ import {
   type SchemaDefinitionNode,
   type SchemaExtensionNode,
 } from 'graphql';
+import { dropShadowedUnresolvableKeys } from './dropShadowedUnresolvableKeys.ts';
 
 /**
  * SECURITY features whose directives the router enforces itself. `@apollo/gateway` refuses a
@@ -51,8 +52,9 @@ export interface PreparedSupergraph {
   /** The supergraph SDL as given. */
   sdl: string;
   /**
-   * The SDL to give the gateway: the same schema, with `for: SECURITY` removed from the links
-   * of the features in `securityFeatures`.
+   * The SDL to give the gateway and the query planner: the same schema, with `for: SECURITY`
+   * removed from the links of the features in `securityFeatures`, and the unresolvable keys
+   * the planner would misuse left out (see `dropShadowedUnresolvableKeys`).
    */
   gatewaySdl: string;
   /** SECURITY features the supergraph links that the router, not the gateway, enforces. */
@@ -97,29 +99,37 @@ export function prepareSupergraph(sdl: string): PreparedSupergraph {
   );
   const handedOverUrls = new Set(handedOver.map((link) => link.url));
 
-  const gatewayDocument: DocumentNode = visit(document, {
-    enter(node) {
-      if (node.kind !== Kind.SCHEMA_DEFINITION && node.kind !== Kind.SCHEMA_EXTENSION) return;
-      if (!node.directives?.length) return;
-      return {
-        ...node,
-        directives: node.directives.map((directive) => {
-          const link =
-            directive.name.value === linkDirectiveName ? parseLink(directive) : undefined;
-          if (!link || !handedOverUrls.has(link.url)) return directive;
-          return {
-            ...directive,
-            arguments: directive.arguments?.filter((argument) => argument.name.value !== 'for'),
-          };
-        }),
-      };
-    },
-  });
+  const gatewayDocument: DocumentNode =
+    handedOver.length === 0
+      ? document
+      : visit(document, {
+          enter(node) {
+            if (node.kind !== Kind.SCHEMA_DEFINITION && node.kind !== Kind.SCHEMA_EXTENSION) return;
+            if (!node.directives?.length) return;
+            return {
+              ...node,
+              directives: node.directives.map((directive) => {
+                const link =
+                  directive.name.value === linkDirectiveName ? parseLink(directive) : undefined;
+                if (!link || !handedOverUrls.has(link.url)) return directive;
+                return {
+                  ...directive,
+                  arguments: directive.arguments?.filter(
+                    (argument) => argument.name.value !== 'for',
+                  ),
+                };
+              }),
+            };
+          },
+        });
 
   const joinLink = links.find((link) => link.identity === 'https://specs.apollo.dev/join');
+  const plannedDocument = joinLink
+    ? dropShadowedUnresolvableKeys(gatewayDocument, joinLink.namespace)
+    : gatewayDocument;
   return {
     sdl,
-    gatewaySdl: handedOver.length === 0 ? sdl : print(gatewayDocument),
+    gatewaySdl: plannedDocument === document ? sdl : print(plannedDocument),
     securityFeatures: handedOver.map((link) => ({
       url: link.url,
       name: link.name,

@@ -48,7 +48,7 @@ describe('SupergraphRuntime', () => {
     const runtime = runtimeOf(sdl);
     const document = parse('{ hello }');
     const first = runtime.prepare('k', document, undefined);
-    expect(first.plan.node?.kind).toBe('Fetch');
+    expect(first.plans[0]?.node?.kind).toBe('Fetch');
     expect(runtime.prepare('k', document, undefined)).toBe(first);
   });
 });
