@@ -91,6 +91,8 @@ const routerEnv = z
     ROUTER_CACHE_KEY_PREFIX: z.string().min(1).default('play-economy:router-cache:'),
     /** `router` (its own engine) or `gateway` (plain @apollo/gateway, the reference). */
     ROUTER_ENGINE: z.enum(['router', 'gateway']).default('router'),
+    /** Keep-alive connections open at once to each subgraph origin. */
+    ROUTER_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(128),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -106,6 +108,7 @@ const routerEnv = z
       landingPage,
       routerSecret: routerSecretOf(env),
       engine: env.ROUTER_ENGINE,
+      subgraphConnections: env.ROUTER_SUBGRAPH_CONNECTIONS,
       auth: {
         jwksUrl: env.JWKS_URL,
         issuer: env.JWT_ISSUER,

@@ -27,9 +27,8 @@ import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { serveGraphQLOverHttp } from './http/serveGraphQLOverHttp.ts';
 import { OperationPipeline } from './pipeline/OperationPipeline.ts';
-import { createSubgraphFetcher } from './subgraphs/createSubgraphFetcher.ts';
 import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
-import { timeSubgraphFetches } from './subgraphs/timeSubgraphFetches.ts';
+import { SubgraphPools } from './subgraphs/SubgraphPools.ts';
 import { serveFederatedSubscriptions } from './subscriptions/serveFederatedSubscriptions.ts';
 import type { SubscriptionStats } from './subscriptions/SubscriptionStats.ts';
 import { observeSubscriptionStats } from './subscriptions/observeSubscriptionStats.ts';
@@ -60,8 +59,16 @@ export interface RouterOptions {
   landingPage?: LandingPage;
   /** Reload the supergraph when its file changes. Default `true`. */
   watchSupergraph?: boolean;
-  /** Deadline of one subgraph request, in milliseconds. Default `30000`. */
+  /**
+   * Deadline of one subgraph request in milliseconds, from the call (including the wait for a
+   * free connection) to the last byte of the answer. Default `30000`.
+   */
   subgraphTimeoutMs?: number;
+  /**
+   * Most keep-alive connections open at once to each subgraph origin; further requests wait
+   * for a free one. Default `128`.
+   */
+  subgraphConnections?: number;
   /** Secret shared with the subgraphs, to sign the viewer forwarded to them. */
   routerSecret: string;
   /**
@@ -171,7 +178,9 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // @apollo/gateway reports usage data to Apollo unless told not to; a self-hosted router
   // sends nothing anywhere without its operator's consent (set the variable to `false` to opt in).
   process.env['APOLLO_TELEMETRY_DISABLED'] ??= 'true';
-  const fetcher = createSubgraphFetcher({ timeoutMs: subgraphTimeoutMs });
+  const pools = new SubgraphPools(
+    options.subgraphConnections === undefined ? {} : { connections: options.subgraphConnections },
+  );
   const cache = await startEntityCache(
     options.cache ?? { enabled: false },
     logger.child({ component: 'cache' }),
@@ -183,12 +192,14 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   // Subscriptions run the rest of their plans on these too; HTTP requests also go through the
   // entity cache, which reads the request's schema that a subscription event does not have.
   const dataSourceFor = ({ name, url }: { name: string; url: string }) =>
-    new SubgraphDataSource(
+    new SubgraphDataSource({
       name,
       url,
-      timeSubgraphFetches(fetcher, name, subgraphFetchSeconds),
-      options.routerSecret,
-    );
+      pools,
+      routerSecret: options.routerSecret,
+      timeoutMs: subgraphTimeoutMs,
+      fetchSeconds: subgraphFetchSeconds,
+    });
   const engineOptions = {
     logger: logger.child({ component: 'engine' }),
     supergraphSdl: watchSupergraphFile({
@@ -247,6 +258,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     await subscriptions.stop();
     await new Promise((resolve) => httpServer.close(resolve));
     await cache.stop();
+    await pools.close();
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
@@ -265,11 +277,13 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     stop: () => {
       stopping = true;
       // WebSocket clients first: the HTTP drain does not see upgraded sockets.
+      // The subgraph connections last: the drain and the subscriptions may still be using them.
       stopped ??= subscriptions
         .stop()
         .then(() => drain())
         .then(() => pipeline?.stop())
-        .then(() => cache.stop());
+        .then(() => cache.stop())
+        .then(() => pools.close());
       return stopped;
     },
   };

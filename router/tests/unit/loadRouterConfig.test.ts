@@ -19,6 +19,7 @@ describe('loadRouterConfig', () => {
       landingPage: 'sandbox',
       engine: 'router',
       routerSecret: expect.any(String),
+      subgraphConnections: 128,
       auth: {
         jwksUrl: 'http://localhost:4002/.well-known/jwks.json',
         issuer: 'play-economy-identity',
@@ -118,6 +119,13 @@ describe('loadRouterConfig', () => {
     expect(config.subgraphUrls).toEqual({ catalog: 'http://catalog:4001/graphql' });
     expect(config.supergraphPath).toBe(resolve('some/supergraph.graphql'));
     expect(config.port).toBe(8080);
+  });
+
+  it('reads how many connections to open to each subgraph', () => {
+    expect(loadRouterConfig({ ROUTER_SUBGRAPH_CONNECTIONS: '16' }).subgraphConnections).toBe(16);
+    expect(() => loadRouterConfig({ ROUTER_SUBGRAPH_CONNECTIONS: '0' })).toThrow(
+      /ROUTER_SUBGRAPH_CONNECTIONS/,
+    );
   });
 
   it('names every bad variable', () => {
