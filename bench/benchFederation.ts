@@ -93,6 +93,7 @@ const CONTENDERS: readonly Contender[] = [
         // Off, so every request reaches the subgraphs, as through the plain gateway.
         ROUTER_CACHE: 'false',
         ROUTER_SECRET,
+        NODE_OPTIONS: process.env['BENCH_ROUTER_NODE_OPTIONS'] ?? '',
       }),
   },
 ];

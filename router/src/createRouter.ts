@@ -1,9 +1,3 @@
-import { ApolloGateway } from '@apollo/gateway';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import {
   createLogger,
   healthRoutes,
@@ -221,7 +215,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   const gatewayOrEngine =
     (options.engine ?? 'router') === 'router'
       ? new FederatedEngine(engineOptions)
-      : new ApolloGateway(engineOptions);
+      : // Loaded only when asked for: a router on its own engine does not carry it.
+        new (await import('@apollo/gateway')).ApolloGateway(engineOptions);
   cache.track(gatewayOrEngine);
   const gateway = new AuthorizingGateway({
     gateway: gatewayOrEngine,
@@ -262,7 +257,6 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     // The reason is in the cause; pino prints the chain as one message.
     throw new Error(`could not load the supergraph ${supergraphPath}`, { cause: error });
   }
-  const drain = drainOf(httpServer);
 
   let stopped: Promise<void> | undefined;
   return {
@@ -280,7 +274,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       // The subgraph connections last: the drain and the subscriptions may still be using them.
       stopped ??= subscriptions
         .stop()
-        .then(() => drain())
+        .then(() => drain(httpServer))
         .then(() => pipeline?.stop())
         .then(() => cache.stop())
         .then(() => pools.close());
@@ -311,29 +305,36 @@ function isGraphQLPath(url: string | undefined): boolean {
   return url === '/graphql' || (url?.startsWith('/graphql?') ?? false);
 }
 
-/** The landing page's HTML, rendered by Apollo Server's own landing page plugins. */
+/**
+ * The landing page's HTML, rendered by Apollo Server's own landing page plugins (loaded on the
+ * first browser visit, not by every router).
+ */
 function landingPageOf(landingPage: LandingPage): (() => Promise<string>) | undefined {
-  const plugin =
-    landingPage === 'sandbox'
-      ? ApolloServerPluginLandingPageLocalDefault()
-      : landingPage === 'production'
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : undefined;
-  if (!plugin?.serverWillStart) return undefined;
-  const start = plugin.serverWillStart.bind(plugin);
+  if (landingPage === 'disabled') return undefined;
   return async () => {
-    const listener = await start({} as never);
+    const plugins = await import('@apollo/server/plugin/landingPage/default');
+    const plugin =
+      landingPage === 'sandbox'
+        ? plugins.ApolloServerPluginLandingPageLocalDefault()
+        : plugins.ApolloServerPluginLandingPageProductionDefault({ footer: false });
+    const listener = await plugin.serverWillStart?.({} as never);
     const page = await listener?.renderLandingPage?.();
     if (!page) throw new Error('the landing page plugin rendered nothing');
     return typeof page.html === 'string' ? page.html : page.html();
   };
 }
 
-/** Stops taking connections and waits (bounded) for requests in flight, as Apollo Server does. */
-function drainOf(httpServer: Server): () => Promise<void> {
-  const plugin = ApolloServerPluginDrainHttpServer({ httpServer });
-  return async () => {
-    const listener = await plugin.serverWillStart?.({} as never);
-    await listener?.drainServer?.();
-  };
+/** How long requests in flight may take to finish once the router stops. */
+const DRAIN_GRACE_MS = 10_000;
+
+/**
+ * Stops taking connections, closes the idle ones, and waits for the requests in flight; those
+ * still running after the grace period are cut.
+ */
+async function drain(httpServer: Server): Promise<void> {
+  const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+  httpServer.closeIdleConnections();
+  const timer = setTimeout(() => httpServer.closeAllConnections(), DRAIN_GRACE_MS);
+  await closed;
+  clearTimeout(timer);
 }

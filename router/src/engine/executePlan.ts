@@ -111,7 +111,11 @@ class PlanRun {
     const representations: DataObject[] = [];
     const entitiesOf: DataObject[][] = [];
     const indexOf = new Map<string, number>();
+    // Answers merged into several entities share their nested objects: each is resolved once.
+    const seen = new Set<DataObject>();
     for (const entity of objects) {
+      if (seen.has(entity)) continue;
+      seen.add(entity);
       const representation = selectRepresentation(entity, fetch.requires, types);
       if (!representation || !representation['__typename']) continue;
       applyRewrites(fetch.inputRewrites, representation, types);

@@ -112,15 +112,31 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     // Health checks and schema loading run without a client request: no id, no viewer.
     if ('requestId' in context) {
       headers[REQUEST_ID_HEADER] = context.requestId;
-      headers[VIEWER_HEADER] = signViewer(context.viewer, this.#routerSecret, {
-        clientIp: context.clientIp,
-      });
+      headers[VIEWER_HEADER] = this.#signatureFor(context as RouterContext);
     } else {
       headers[VIEWER_HEADER] = signViewer(null, this.#routerSecret);
     }
     // W3C trace context of the active (fetch) span: the subgraph continues this trace.
     injectTraceContext(headers);
     return headers;
+  }
+
+  /**
+   * The signed viewer of a client request, signed once and reused by its other fetches (an
+   * operation makes many) while it is young: a subscription's context lives for hours.
+   */
+  #signatureFor(context: RouterContext): string {
+    const now = Date.now();
+    const signed = signatures.get(context);
+    if (signed && now - signed.at < SIGNATURE_REUSE_MS) return signed.value;
+    const value = signViewer(
+      context.viewer,
+      this.#routerSecret,
+      { clientIp: context.clientIp },
+      now,
+    );
+    signatures.set(context, { value, at: now });
+    return value;
   }
 
   async #send(headers: Record<string, string>, body: string): Promise<ProcessResult> {
@@ -195,6 +211,10 @@ function isJson(contentType: string | string[] | undefined): boolean {
     (value.startsWith('application/json') || value.startsWith('application/graphql-response+json'))
   );
 }
+
+/** How long one viewer signature is reused, well within what subgraphs accept. */
+const SIGNATURE_REUSE_MS = 10_000;
+const signatures = new WeakMap<RouterContext, { value: string; at: number }>();
 
 /** The body parsed as JSON, or as it came when it is not JSON (a proxy's error page). */
 function parsedOr(text: string): unknown {
