@@ -93,6 +93,8 @@ const routerEnv = z
     ROUTER_ENGINE: z.enum(['router', 'gateway']).default('router'),
     /** Keep-alive connections open at once to each subgraph origin. */
     ROUTER_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(128),
+    /** Share identical subgraph queries in flight for the same caller. */
+    ROUTER_DEDUPLICATE_FETCHES: flag.default(true),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -109,6 +111,7 @@ const routerEnv = z
       routerSecret: routerSecretOf(env),
       engine: env.ROUTER_ENGINE,
       subgraphConnections: env.ROUTER_SUBGRAPH_CONNECTIONS,
+      deduplicateSubgraphFetches: env.ROUTER_DEDUPLICATE_FETCHES,
       auth: {
         jwksUrl: env.JWKS_URL,
         issuer: env.JWT_ISSUER,

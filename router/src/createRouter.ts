@@ -63,6 +63,11 @@ export interface RouterOptions {
    * for a free one. Default `128`.
    */
   subgraphConnections?: number;
+  /**
+   * Identical subgraph queries in flight at the same time for the same caller are sent once
+   * and their answer shared (never mutations). Default `true`.
+   */
+  deduplicateSubgraphFetches?: boolean;
   /** Secret shared with the subgraphs, to sign the viewer forwarded to them. */
   routerSecret: string;
   /**
@@ -193,6 +198,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       routerSecret: options.routerSecret,
       timeoutMs: subgraphTimeoutMs,
       fetchSeconds: subgraphFetchSeconds,
+      deduplicate: options.deduplicateSubgraphFetches ?? true,
     });
   const engineOptions = {
     logger: logger.child({ component: 'engine' }),

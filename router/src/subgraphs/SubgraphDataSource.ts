@@ -49,6 +49,19 @@ export interface SubgraphDataSourceOptions {
    * reset, past the deadline).
    */
   fetchSeconds?: Histogram<'subgraph' | 'outcome'>;
+  /**
+   * Share one request among identical queries in flight at the same time for the same caller
+   * (same body, user, roles and client address): the subgraph answers once and each caller
+   * reads the answer. Mutations are never shared. Default `true`.
+   */
+  deduplicate?: boolean;
+}
+
+/** What a subgraph answered, before it is read as GraphQL. */
+interface Answer {
+  status: number;
+  contentType: string | string[] | undefined;
+  text: string;
 }
 
 /**
@@ -74,6 +87,9 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
   readonly #routerSecret: string;
   readonly #timeoutMs: number;
   readonly #fetchSeconds: Histogram<'subgraph' | 'outcome'> | undefined;
+  readonly #deduplicate: boolean;
+  /** Identical queries in flight, by caller and body. */
+  readonly #inFlight = new Map<string, Promise<Answer>>();
 
   constructor(options: SubgraphDataSourceOptions) {
     this.name = options.name;
@@ -86,6 +102,7 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     this.#routerSecret = options.routerSecret;
     this.#timeoutMs = options.timeoutMs;
     this.#fetchSeconds = options.fetchSeconds;
+    this.#deduplicate = options.deduplicate ?? true;
   }
 
   async process(options: ProcessOptions): Promise<ProcessResult> {
@@ -97,7 +114,23 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
       operationName: request.operationName,
       extensions: request.extensions,
     });
-    return this.#send(this.#headersFor(options), body);
+    const headers = this.#headersFor(options);
+    const shared =
+      this.#deduplicate && isQuery(request.query)
+        ? `${callerOf(options.context)}\u0000${body}`
+        : undefined;
+    return this.#read(await this.#shared(shared, headers, body));
+  }
+
+  /** The answer to `body`: a request of its own, or the one in flight for the same key. */
+  #shared(key: string | undefined, headers: Record<string, string>, body: string): Promise<Answer> {
+    if (key === undefined) return this.#send(headers, body);
+    let answer = this.#inFlight.get(key);
+    if (!answer) {
+      answer = this.#send(headers, body).finally(() => this.#inFlight.delete(key));
+      this.#inFlight.set(key, answer);
+    }
+    return answer;
   }
 
   #headersFor({ request, context }: ProcessOptions): Record<string, string> {
@@ -139,7 +172,7 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
     return value;
   }
 
-  async #send(headers: Record<string, string>, body: string): Promise<ProcessResult> {
+  async #send(headers: Record<string, string>, body: string): Promise<Answer> {
     const startedAt = performance.now();
     // An emitter, not an `AbortSignal`: undici accepts either, and a timer with an emitter
     // costs next to nothing where an `AbortController` or `AbortSignal.timeout` costs several
@@ -177,9 +210,14 @@ export class SubgraphDataSource implements GraphQLDataSource<RouterContext> {
       clearTimeout(timer);
     }
 
+    this.#observe(status >= 200 && status < 300 ? 'ok' : 'http_error', startedAt);
+    return { status, contentType: responseHeaders['content-type'], text };
+  }
+
+  /** A subgraph's answer as GraphQL, or the error it amounts to. */
+  #read({ status, contentType, text }: Answer): ProcessResult {
     const ok = status >= 200 && status < 300;
-    this.#observe(ok ? 'ok' : 'http_error', startedAt);
-    const json = isJson(responseHeaders['content-type']);
+    const json = isJson(contentType);
     if (!ok) {
       const httpError = new SubgraphHttpError(this.name, status, json ? parsedOr(text) : text);
       if (UNAVAILABLE_STATUSES.has(status)) {
@@ -210,6 +248,19 @@ function isJson(contentType: string | string[] | undefined): boolean {
     value !== undefined &&
     (value.startsWith('application/json') || value.startsWith('application/graphql-response+json'))
   );
+}
+
+/** Whether a subgraph operation only reads: a query, which may be shared. */
+function isQuery(operation: string): boolean {
+  const text = operation.trimStart();
+  return text.startsWith('{') || text.startsWith('query');
+}
+
+/** Who a request is made for, as the subgraph sees it in the signed viewer. */
+function callerOf(context: ProcessOptions['context']): string {
+  if (!('requestId' in context)) return 'router';
+  const { viewer, clientIp } = context as RouterContext;
+  return JSON.stringify([viewer?.userId ?? null, viewer?.roles ?? [], clientIp ?? null]);
 }
 
 /** How long one viewer signature is reused, well within what subgraphs accept. */

@@ -18,6 +18,7 @@ describe('loadRouterConfig', () => {
       introspection: true,
       landingPage: 'sandbox',
       engine: 'router',
+      deduplicateSubgraphFetches: true,
       routerSecret: expect.any(String),
       subgraphConnections: 128,
       auth: {

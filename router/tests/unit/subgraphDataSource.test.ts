@@ -415,14 +415,67 @@ describe('SubgraphDataSource', () => {
     });
   });
 
+  describe('identical queries in flight', () => {
+    const player = (clientIp: string): RouterContext => ({
+      requestId: `req-${clientIp}`,
+      viewer: { userId: 'u-1', roles: [Role.Player] },
+      clientIp,
+    });
+
+    it('are sent once for the same caller, each caller reading the answer', async () => {
+      setUp();
+      subgraph.answer = () => json({ data: { items: [{ id: '1' }] } });
+      const before = subgraph.received.length;
+      const source = dataSource();
+      const answers = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          source.process(fromClient({ query: QUERY }, player('10.0.0.1'))),
+        ),
+      );
+      expect(subgraph.received.length - before).toBe(1);
+      expect(answers).toEqual(
+        Array.from({ length: 5 }, () => ({ data: { items: [{ id: '1' }] } })),
+      );
+      // Each caller gets an object of its own: the engine merges answers in place.
+      expect(answers[0]).not.toBe(answers[1]);
+    });
+
+    it('are sent for each caller, and again once the first answer is in', async () => {
+      setUp();
+      const before = subgraph.received.length;
+      const source = dataSource();
+      await Promise.all([
+        source.process(fromClient({ query: QUERY }, player('10.0.0.1'))),
+        source.process(fromClient({ query: QUERY }, player('10.0.0.2'))),
+      ]);
+      await source.process(fromClient({ query: QUERY }, player('10.0.0.1')));
+      expect(subgraph.received.length - before).toBe(3);
+    });
+
+    it('never include mutations', async () => {
+      setUp();
+      const before = subgraph.received.length;
+      const source = dataSource();
+      const mutation = 'mutation { restock(id: "1") { id } }';
+      await Promise.all([
+        source.process(fromClient({ query: mutation })),
+        source.process(fromClient({ query: mutation })),
+      ]);
+      expect(subgraph.received.length - before).toBe(2);
+    });
+  });
+
   describe('connections', () => {
     it('are kept alive: many requests over no more sockets than the pool allows', async () => {
       setUp(4);
       const source = dataSource();
       const acceptedBefore = subgraph.accepted;
       for (let round = 0; round < 10; round += 1) {
+        // Distinct queries: identical ones in flight together would be sent once.
         await Promise.all(
-          Array.from({ length: 10 }, () => source.process(fromClient({ query: QUERY }))),
+          Array.from({ length: 10 }, (_, first) =>
+            source.process(fromClient({ query: QUERY, variables: { first } })),
+          ),
         );
       }
       expect(subgraph.accepted - acceptedBefore).toBeGreaterThan(0);
