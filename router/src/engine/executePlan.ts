@@ -119,7 +119,7 @@ class PlanRun {
       const representation = selectRepresentation(entity, fetch.requires, types);
       if (!representation || !representation['__typename']) continue;
       applyRewrites(fetch.inputRewrites, representation, types);
-      const key = JSON.stringify(representation);
+      const key = representationKey(representation);
       const index = indexOf.get(key);
       if (index === undefined) {
         indexOf.set(key, representations.length);
@@ -233,6 +233,26 @@ async function inFetchSpan<T>(subgraph: string, send: () => Promise<T>): Promise
         }
       },
     );
+}
+
+/**
+ * A key telling representations apart. Most are a type name and a few scalar key fields:
+ * their values joined, each tagged with its type, cost far less than `JSON.stringify`; nested
+ * ones (composite keys, `@requires` of objects) fall back to it.
+ */
+function representationKey(representation: DataObject): string {
+  // Unambiguous whatever the values hold: field names are GraphQL names, strings are
+  // length-prefixed.
+  let key = '';
+  for (const name in representation) {
+    const value = representation[name];
+    if (typeof value === 'string') key += `${name}=s${value.length}:${value};`;
+    else if (typeof value === 'number') key += `${name}=n${value};`;
+    else if (typeof value === 'boolean') key += `${name}=b${value ? 1 : 0};`;
+    else if (value === null) key += `${name}=z;`;
+    else return JSON.stringify(representation);
+  }
+  return key;
 }
 
 /** The objects at `path` below `objects`, lists flattened, nulls left out. */

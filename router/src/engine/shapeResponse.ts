@@ -102,15 +102,22 @@ class Shaper {
         output[responseName] = null;
         return BUBBLE;
       }
-      output[responseName] = completed.value;
+      output[responseName] = completed;
     }
     return undefined;
   }
 
   /**
+   * Whether an error was already recorded for the null `#value` last returned: a null it
+   * causes further up is then not reported again. A field, not a returned pair, so completing
+   * a value allocates nothing.
+   */
+  #reported = false;
+
+  /**
    * The value of a field of `type` for `inputValue`, merged into what an earlier selection of
    * the same response name produced (`existing`). `BUBBLE` when it is null in a non-null
-   * position; `reported` says an error was already recorded for it.
+   * position.
    */
   #value(
     existing: unknown,
@@ -119,16 +126,15 @@ class Shaper {
     field: FieldShape,
     path: Path,
     parentTypeName: string,
-  ): typeof BUBBLE | { value: unknown; reported: boolean } {
-    if (existing === null || (existing !== undefined && !field.selection)) {
-      return { value: existing, reported: false };
-    }
+  ): unknown {
+    this.#reported = false;
+    if (existing === null || (existing !== undefined && !field.selection)) return existing;
     switch (type.kind) {
       case 'nonNull': {
         const inner = this.#value(existing, type.ofType, inputValue, field, path, parentTypeName);
         if (inner === BUBBLE) return BUBBLE;
-        if (inner.value !== null) return inner;
-        if (!inner.reported) {
+        if (inner !== null) return inner;
+        if (!this.#reported) {
           this.#error(
             `Cannot return null for non-nullable ${describe(path, type.ofType, parentTypeName)}.`,
             path,
@@ -137,7 +143,7 @@ class Shaper {
         return BUBBLE;
       }
       case 'list': {
-        if (inputValue === null) return { value: null, reported: false };
+        if (inputValue === null) return null;
         if (!Array.isArray(inputValue)) {
           throw new Error(
             `a subgraph returned a non-list value for list type at ${path.join('.')}`,
@@ -163,14 +169,15 @@ class Shaper {
             reported = true;
             list[index] = null;
           } else {
-            list[index] = element.value;
-            reported ||= element.reported;
+            list[index] = element;
+            reported ||= this.#reported;
           }
         }
-        return { value: nullified ? null : list, reported };
+        this.#reported = reported;
+        return nullified ? null : list;
       }
       case 'composite': {
-        if (inputValue === null) return { value: null, reported: false };
+        if (inputValue === null) return null;
         if (typeof inputValue !== 'object' || field.selection === undefined) {
           throw new Error(`a subgraph returned a non-object value at ${path.join('.')}`);
         }
@@ -184,7 +191,8 @@ class Shaper {
               `Invalid __typename found for object at ${describe(path, type, parentTypeName)}.`,
               path,
             );
-            return { value: null, reported: true };
+            this.#reported = true;
+            return null;
           }
           typeName = typename;
         }
@@ -193,14 +201,15 @@ class Shaper {
             ? (Object.create(null) as ResponseObject)
             : (existing as ResponseObject);
         const result = this.object(object, field.selection, output, path, typeName);
-        if (result === BUBBLE) return { value: null, reported: true };
-        return { value: output, reported: false };
+        this.#reported = result === BUBBLE;
+        return result === BUBBLE ? null : output;
       }
       case 'leaf': {
-        if (inputValue === null) return { value: null, reported: false };
-        if (type.isValid(inputValue)) return { value: inputValue, reported: false };
+        if (inputValue === null) return null;
+        if (type.isValid(inputValue)) return inputValue;
         this.#error(`Invalid value found for ${describe(path, type, parentTypeName)}.`, path);
-        return { value: null, reported: true };
+        this.#reported = true;
+        return null;
       }
     }
   }
