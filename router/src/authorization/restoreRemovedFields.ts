@@ -12,6 +12,7 @@ import {
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
+import { setOwn } from '../engine/fetchData.ts';
 import {
   TYPENAME_ALIAS,
   type FilteredOperation,
@@ -89,16 +90,18 @@ class Restorer {
     for (const removed of level.removed) {
       if (!this.#applies(removed.conditions, typename) || !this.askedFor(removed)) continue;
       if (Object.hasOwn(value, removed.responseKey)) continue;
-      value[removed.responseKey] = null;
+      setOwn(value, removed.responseKey, null);
       this.report(removed, [...path, removed.responseKey]);
       if (removed.nonNull) nulled = true;
     }
     for (const kept of level.kept) {
       if (!this.#applies(kept.conditions, typename)) continue;
+      // Own fields only: a response key may be `__proto__` (aliases are the client's).
+      if (!Object.hasOwn(value, kept.responseKey)) continue;
       const child = value[kept.responseKey];
       if (child === null || child === undefined) continue;
       const completed = this.#value(child, kept.type, kept.level, [...path, kept.responseKey]);
-      value[kept.responseKey] = completed;
+      setOwn(value, kept.responseKey, completed);
       if (completed === null && isNonNullType(kept.type)) nulled = true;
     }
     return nulled ? null : value;

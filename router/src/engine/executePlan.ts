@@ -266,7 +266,10 @@ function flatten(objects: readonly unknown[], path: ResponsePath, start: number)
       if (element === '@') {
         if (Array.isArray(value)) for (const item of value) next.push(item);
       } else if (typeof value === 'object' && !Array.isArray(value)) {
-        const field = (value as DataObject)[element as string];
+        // Own fields only: a response name may be `__proto__`.
+        const field = Object.hasOwn(value, element as string)
+          ? (value as DataObject)[element as string]
+          : undefined;
         if (field !== undefined && field !== null) next.push(field);
       }
     }
@@ -300,6 +303,7 @@ function findPaths(
       prefix.pop();
     });
   } else if (typeof value === 'object' && !Array.isArray(value)) {
+    if (!Object.hasOwn(value, element as string)) return;
     prefix.push(element as string);
     findPaths((value as DataObject)[element as string], path, start + 1, prefix, targets, found);
     prefix.pop();

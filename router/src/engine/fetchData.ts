@@ -14,7 +14,9 @@ export function mergeInto(target: DataObject, source: DataObject): void {
   for (const key in source) {
     const value = source[key];
     if (value === undefined) continue;
-    const current = target[key];
+    // Own fields only: a response name may be `__proto__` or `constructor` (aliases are the
+    // client's to choose), and reading or writing it as a property would reach the prototype.
+    const current = Object.hasOwn(target, key) ? target[key] : undefined;
     if (isObject(current) && isObject(value)) {
       mergeInto(current, value);
     } else if (Array.isArray(current) && Array.isArray(value) && current.length === value.length) {
@@ -25,8 +27,22 @@ export function mergeInto(target: DataObject, source: DataObject): void {
         else current[index] = element;
       }
     } else {
-      target[key] = value;
+      setOwn(target, key, value);
     }
+  }
+}
+
+/** Sets an own field, `__proto__` included (as a field, never as the prototype). */
+export function setOwn(object: DataObject, key: string, value: unknown): void {
+  if (key === '__proto__') {
+    Object.defineProperty(object, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    object[key] = value;
   }
 }
 
@@ -88,13 +104,13 @@ export function applyRewrites(
     const apply =
       rewrite.kind === 'ValueSetter'
         ? (object: DataObject) => {
-            object[field] = rewrite.setValueTo as unknown;
+            setOwn(object, field, rewrite.setValueTo as unknown);
           }
         : (object: DataObject) => {
-            const renamed = object[field];
+            const renamed = Object.hasOwn(object, field) ? object[field] : undefined;
             if (renamed) {
-              object[rewrite.renameKeyTo] = renamed;
-              object[field] = undefined;
+              setOwn(object, rewrite.renameKeyTo, renamed);
+              setOwn(object, field, undefined);
             }
           };
     applyAtPath(rewrite.path, 0, rewrite.path.length - 1, value, apply, types);

@@ -1,5 +1,6 @@
 import type { FieldSelection } from '@apollo/federation-internals';
 import { GraphQLError } from 'graphql';
+import { setOwn } from './fetchData.ts';
 import type {
   FieldShape,
   ResponseShape,
@@ -43,7 +44,7 @@ export function shapeResponse({
   introspect,
 }: ShapeOptions): ShapedResponse {
   const shaper = new Shaper(shape, variables, introspect);
-  const output: ResponseObject = Object.create(null) as ResponseObject;
+  const output: ResponseObject = {};
   const result = shaper.object(input, shape.selection, output, [], shape.rootTypeName);
   return { data: result === BUBBLE ? null : output, errors: shaper.errors };
 }
@@ -81,16 +82,17 @@ class Shaper {
         continue;
       }
       const { responseName } = item;
-      const existing = output[responseName];
+      const existing = Object.hasOwn(output, responseName) ? output[responseName] : undefined;
       if (item.introspection) {
-        if (existing === undefined) output[responseName] = this.#introspect(item.introspection);
+        if (existing === undefined)
+          setOwn(output, responseName, this.#introspect(item.introspection));
         continue;
       }
       if (item.isTypename) {
         if (existing !== undefined) continue;
         const name = this.#typenameOf(input, item, typeName);
         if (name === undefined) return BUBBLE;
-        output[responseName] = name;
+        setOwn(output, responseName, name);
         continue;
       }
       const { dataKey } = item;
@@ -99,10 +101,10 @@ class Shaper {
       const completed = this.#value(existing, item.type, inputValue, item, path, typeName);
       path.pop();
       if (completed === BUBBLE) {
-        output[responseName] = null;
+        setOwn(output, responseName, null);
         return BUBBLE;
       }
-      output[responseName] = completed;
+      setOwn(output, responseName, completed);
     }
     return undefined;
   }
@@ -196,10 +198,7 @@ class Shaper {
           }
           typeName = typename;
         }
-        const output =
-          existing === undefined
-            ? (Object.create(null) as ResponseObject)
-            : (existing as ResponseObject);
+        const output = existing === undefined ? {} : (existing as ResponseObject);
         const result = this.object(object, field.selection, output, path, typeName);
         this.#reported = result === BUBBLE;
         return result === BUBBLE ? null : output;

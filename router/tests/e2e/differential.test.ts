@@ -160,6 +160,10 @@ const CASES: Case[] = [
     query: 'mutation { updateItem(id: "missing", input: { price: 2 }) { id } }',
   },
   { name: 'mutation __typename', query: 'mutation { __typename }' },
+  {
+    name: 'aliases that name Object.prototype members',
+    query: '{ __proto__: items(first: 1) { constructor: totalCount toString: edges { cursor } } }',
+  },
 ];
 
 let stack: RunningStack;
