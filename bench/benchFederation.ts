@@ -63,7 +63,7 @@ const ROUTER_SECRET = randomBytes(32).toString('base64url');
 
 /** A server under test: how to start it on `port` serving the supergraph at `supergraphPath`. */
 interface Contender {
-  key: 'plain' | 'router';
+  key: 'plain' | 'router' | 'router-unshared';
   label: string;
   entry: string;
   args(port: number, supergraphPath: string): string[];
@@ -81,9 +81,19 @@ const CONTENDERS: readonly Contender[] = [
     // the public benchmark runs it.
     env: () => serverEnv({}),
   },
-  {
-    key: 'router',
-    label: 'router (`router/src/main.ts`)',
+  routerContender('router', 'router (`router/src/main.ts`)', true),
+  // The same router sending every fetch: how much sharing identical fetches in flight adds.
+  routerContender('router-unshared', 'router, fetches not shared', false),
+];
+
+/** How many servers each run measures, for the bench's time budget. */
+export const FEDERATION_CONTENDERS = CONTENDERS.length;
+
+/** The router, with or without sharing identical subgraph fetches in flight. */
+function routerContender(key: Contender['key'], label: string, shareFetches: boolean): Contender {
+  return {
+    key,
+    label,
     entry: 'router/src/main.ts',
     args: (_port, supergraphPath) => ['--supergraph', supergraphPath],
     env: (port) =>
@@ -92,11 +102,12 @@ const CONTENDERS: readonly Contender[] = [
         ROUTER_HOST: '127.0.0.1',
         // Off, so every request reaches the subgraphs, as through the plain gateway.
         ROUTER_CACHE: 'false',
+        ROUTER_DEDUPLICATE_FETCHES: String(shareFetches),
         ROUTER_SECRET,
         NODE_OPTIONS: process.env['BENCH_ROUTER_NODE_OPTIONS'] ?? '',
       }),
-  },
-];
+  };
+}
 
 /** The figures of one load run against one server. */
 interface FederationRun {
@@ -359,8 +370,8 @@ function formatFederationReport(
           `${run.subgraphsCpuPerRequestMs.toFixed(2)} ms |`,
       ),
   );
-  const ratio = (pick: (run: FederationRun) => number) =>
-    median(figures.filter((run) => run.server === 'router').map(pick)) /
+  const ratio = (pick: (run: FederationRun) => number, server: Contender['key'] = 'router') =>
+    median(figures.filter((run) => run.server === server).map(pick)) /
     median(figures.filter((run) => run.server === 'plain').map(pick));
   const ratios = {
     requestsPerSecond: ratio((run) => run.requestsPerSecond),
@@ -397,7 +408,11 @@ function formatFederationReport(
     '',
     `Medians, router ÷ plain gateway: requests/s ×${ratios.requestsPerSecond.toFixed(2)}, ` +
       `p99 ×${ratios.p99.toFixed(2)}, CPU per request ×${ratios.cpuPerRequest.toFixed(2)}, ` +
-      `RSS ×${ratios.rss.toFixed(2)}.`,
+      `RSS ×${ratios.rss.toFixed(2)}. Without sharing fetches in flight: requests/s ` +
+      `×${ratio((run) => run.requestsPerSecond, 'router-unshared').toFixed(2)}, p99 ` +
+      `×${ratio((run) => run.p99Ms, 'router-unshared').toFixed(2)}, CPU per request ` +
+      `×${ratio((run) => run.cpuPerRequestMs, 'router-unshared').toFixed(2)}, RSS ` +
+      `×${ratio((run) => run.peakRssBytes, 'router-unshared').toFixed(2)}.`,
     '',
     'Goals of the router against the plain gateway:',
     '',

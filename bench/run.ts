@@ -18,6 +18,7 @@ import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { benchEntityCache } from './benchEntityCache.ts';
 import {
   benchFederation,
+  FEDERATION_CONTENDERS,
   FEDERATION_RUN_OVERHEAD_MS,
   FEDERATION_SETUP_BUDGET_MS,
 } from './benchFederation.ts';
@@ -424,7 +425,7 @@ async function main(): Promise<void> {
     (runs(options, 'federation')
       ? FEDERATION_SETUP_BUDGET_MS +
         options.runs *
-          2 *
+          FEDERATION_CONTENDERS *
           (FEDERATION_RUN_OVERHEAD_MS + (options.warmupSeconds + options.durationSeconds) * 1000)
       : 0) +
     // The entity-cache runs: two subgraphs, then 2 queries × at most 4 servers, plus the bare
