@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { CacheControlHeader } from '../cache/cacheControlHeader.ts';
+import { withCode } from '../errors/withCode.ts';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
@@ -366,17 +367,6 @@ function wholeOperationUnavailable(body: FormattedExecutionResult): boolean {
 
 function badRequest(message: string, code = 'BAD_REQUEST'): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
-}
-
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, {
-    nodes: error.nodes ?? null,
-    source: error.source ?? null,
-    positions: error.positions ?? null,
-    path: error.path ?? null,
-    originalError: error.originalError ?? null,
-    extensions: { ...error.extensions, code },
-  });
 }
 
 function asGraphQLError(error: unknown): GraphQLError {

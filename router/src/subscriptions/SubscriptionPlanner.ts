@@ -21,7 +21,7 @@ import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
 import { SupergraphRuntime, type PreparedOperation } from '../engine/SupergraphRuntime.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import type { UpstreamEndpoint } from './UpstreamConnections.ts';
-import { withCode } from './withCode.ts';
+import { withCode } from '../errors/withCode.ts';
 
 export interface SubscriptionPlannerOptions {
   /** The API schema the gateway serves (what clients validate against). */

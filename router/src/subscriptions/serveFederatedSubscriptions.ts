@@ -24,7 +24,7 @@ import { SubscriptionCloseCode } from './SubscriptionCloseCode.ts';
 import { SubscriptionPlanner, type PlannedSubscription } from './SubscriptionPlanner.ts';
 import { emptySubscriptionStats, type SubscriptionStats } from './SubscriptionStats.ts';
 import { UpstreamConnections, type UpstreamEndpoint } from './UpstreamConnections.ts';
-import { withCode } from './withCode.ts';
+import { withCode } from '../errors/withCode.ts';
 
 /** What the gateway reports on each supergraph it loads (`onSchemaLoadOrUpdate`). */
 export interface LoadedSchema {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * `error` with `extensions.code` set, as Apollo Server codes the errors of an HTTP request
+ * `error` with `extensions.code` set, as the router codes the errors of a request
  * (`GRAPHQL_PARSE_FAILED`, `GRAPHQL_VALIDATION_FAILED`, `BAD_USER_INPUT`, ...), so the error
  * formatter lets them through to the client instead of masking them as internal.
  */
