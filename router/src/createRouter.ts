@@ -200,8 +200,14 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       fetchSeconds: subgraphFetchSeconds,
       deduplicate: options.deduplicateSubgraphFetches ?? true,
     });
+  const cacheLookups = metrics.counter(
+    'router_operation_cache_lookups_total',
+    'Lookups in the caches of parsed documents and of query plans, by outcome',
+    ['cache', 'outcome'],
+  );
   const engineOptions = {
     logger: logger.child({ component: 'engine' }),
+    cacheLookups,
     supergraphSdl: watchSupergraphFile({
       path: supergraphPath,
       logger,
@@ -253,6 +259,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       formatError: createRouterErrorFormatter(logger),
       cacheControl: cache.cacheControl,
       metrics,
+      cacheLookups,
       logger,
     });
   } catch (error) {

@@ -12,7 +12,11 @@ import {
 } from 'graphql';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 import { executeOperation } from './executeOperation.ts';
-import { operationDefinitionOf, SupergraphRuntime } from './SupergraphRuntime.ts';
+import {
+  operationDefinitionOf,
+  SupergraphRuntime,
+  type CacheLookups,
+} from './SupergraphRuntime.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
 type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
@@ -30,6 +34,8 @@ export interface FederatedEngineOptions {
   operationCacheSize?: number;
   /** Check each supergraph's consistency when loading it. Default: outside production. */
   validateSupergraph?: boolean;
+  /** Counts lookups in the plan cache. */
+  cacheLookups?: CacheLookups;
 }
 
 /**
@@ -82,6 +88,7 @@ export class FederatedEngine implements GatewayInterface {
       buildService: this.#options.buildService as SupergraphRuntimeService,
       validate: this.#options.validateSupergraph ?? process.env['NODE_ENV'] !== 'production',
       operationCacheSize: this.#options.operationCacheSize ?? 1000,
+      cacheLookups: this.#options.cacheLookups,
     });
     this.#runtimes.set(runtime.apiGraphQLSchema, runtime);
     this.#current = runtime;

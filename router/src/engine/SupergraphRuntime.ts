@@ -23,6 +23,11 @@ export interface PreparedOperation {
   defaultedVariables: Readonly<Record<string, unknown>>;
 }
 
+/** A counter of lookups in the router's operation caches, by cache and outcome. */
+export interface CacheLookups {
+  inc(labels: { cache: 'document' | 'plan'; outcome: 'hit' | 'miss' }): void;
+}
+
 export interface SupergraphRuntimeOptions {
   /** A supergraph SDL the planner accepts (SECURITY features already handed over). */
   sdl: string;
@@ -30,6 +35,8 @@ export interface SupergraphRuntimeOptions {
   /** Check the supergraph's consistency when loading it (slower start). */
   validate: boolean;
   operationCacheSize: number;
+  /** Counts lookups in the plan cache (`cache="plan"`). */
+  cacheLookups?: CacheLookups | undefined;
 }
 
 /**
@@ -47,8 +54,16 @@ export class SupergraphRuntime {
   readonly #planner: QueryPlanner;
   readonly #requiresWithArguments: RequiresWithArguments;
   readonly #prepared: LRUCache<string, PreparedOperation>;
+  readonly #cacheLookups: CacheLookups | undefined;
 
-  constructor({ sdl, buildService, validate, operationCacheSize }: SupergraphRuntimeOptions) {
+  constructor({
+    sdl,
+    buildService,
+    validate,
+    operationCacheSize,
+    cacheLookups,
+  }: SupergraphRuntimeOptions) {
+    this.#cacheLookups = cacheLookups;
     const supergraph = Supergraph.build(sdl, { validateSupergraph: validate });
     this.sdl = sdl;
     this.apiSchema = supergraph.apiSchema();
@@ -81,6 +96,7 @@ export class SupergraphRuntime {
   ): PreparedOperation {
     const cacheKey = operationName === undefined ? key : `${key}\u0000${operationName}`;
     let prepared = this.#prepared.get(cacheKey);
+    this.#cacheLookups?.inc({ cache: 'plan', outcome: prepared ? 'hit' : 'miss' });
     if (!prepared) {
       const planned = this.#requiresWithArguments.aliasIn(document, this.apiGraphQLSchema);
       const options = operationName === undefined ? {} : { operationName };

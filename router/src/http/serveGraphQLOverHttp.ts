@@ -15,6 +15,7 @@ import type {
 } from '../pipeline/OperationPipeline.ts';
 
 export interface GraphQLOverHttpOptions {
+  /** The pipeline requests go through; undefined until the first supergraph is loaded (503). */
   pipeline: () => OperationPipeline | undefined;
   /** Checks bearer tokens; without one, any `Authorization` header is refused. */
   verify: AccessTokenVerifier | undefined;

@@ -24,6 +24,7 @@ import {
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { CacheControlHeader } from '../cache/cacheControlHeader.ts';
+import type { CacheLookups } from '../engine/SupergraphRuntime.ts';
 import { withCode } from '../errors/withCode.ts';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 
@@ -59,6 +60,8 @@ export interface OperationPipelineOptions {
   logger: Logger;
   /** Parsed and validated documents kept per supergraph. Default `1000`. */
   documentCacheSize?: number;
+  /** Counts lookups in the document cache (`cache="document"`) as hits and misses. */
+  cacheLookups?: CacheLookups;
   /** Automatic persisted queries remembered (hash → query). Default `1000`. */
   persistedQueryCacheSize?: number;
 }
@@ -286,6 +289,7 @@ export class OperationPipeline {
   /** Parses and validates `query` against the schema served, once; the errors otherwise. */
   #prepare(served: Served, query: string): PreparedDocument | readonly GraphQLError[] {
     const cached = served.documents.get(query);
+    this.#options.cacheLookups?.inc({ cache: 'document', outcome: cached ? 'hit' : 'miss' });
     if (cached) return cached;
     let document: DocumentNode;
     try {

@@ -57,6 +57,34 @@ describe('router in development', () => {
     expect(response.status).toBe(405);
   });
 
+  it('parses and plans an operation once, counting cache hits and misses at /metrics', async () => {
+    const lookups = async () => {
+      const text = await (await fetch(new URL('/metrics', stack.router.url))).text();
+      const count = (cache: string, outcome: string) =>
+        Number(
+          new RegExp(
+            `^router_operation_cache_lookups_total\\{cache="${cache}",outcome="${outcome}"[^}]*\\} (\\d+)`,
+            'm',
+          ).exec(text)?.[1] ?? 0,
+        );
+      return {
+        documentHits: count('document', 'hit'),
+        documentMisses: count('document', 'miss'),
+        planHits: count('plan', 'hit'),
+        planMisses: count('plan', 'miss'),
+      };
+    };
+    const query = '{ products { id name } metricsProbe: products { id } }';
+    const before = await lookups();
+    await postGraphQL(stack.router.url, query);
+    await postGraphQL(stack.router.url, query);
+    const after = await lookups();
+    expect(after.documentMisses - before.documentMisses).toBe(1);
+    expect(after.documentHits - before.documentHits).toBe(1);
+    expect(after.planMisses - before.planMisses).toBe(1);
+    expect(after.planHits - before.planHits).toBe(1);
+  });
+
   it('reports liveness and readiness', async () => {
     const base = new URL(stack.router.url).origin;
     const live = await fetch(`${base}/health/live`);
