@@ -12,10 +12,9 @@ import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { authenticateBearer } from '../auth/authenticateBearer.ts';
 import { bearerTokenOf } from '../auth/bearerTokenOf.ts';
 import type { AccessTokenVerifier } from '../auth/createAccessTokenVerifier.ts';
-import { InvalidAccessToken } from '../auth/InvalidAccessToken.ts';
-import { KeySetUnavailable } from '../auth/KeySetUnavailable.ts';
 import { createRouterErrorFormatter } from '../errors/createRouterErrorFormatter.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import { ClientStream } from './ClientStream.ts';
@@ -81,8 +80,9 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 /**
  * Serves subscriptions on the router's `/graphql` over `graphql-transport-ws` (the graphql-ws
  * protocol), same port as HTTP. `connection_init` carries `{ "Authorization": "Bearer <token>" }`,
- * verified exactly as the HTTP header is; a bad or missing token closes the socket with `4401`,
- * and the socket is closed with `4401` too when the token expires. Each subscription is
+ * verified exactly as the HTTP header is (`authenticateBearer`): without one the caller is
+ * anonymous, a bad token closes the socket with `4401`, an unavailable key set with `1013` (try again later), and
+ * the socket is closed with `4401` too when the token expires. Each subscription is
  * validated against the API schema, filtered by the supergraph's authorization directives for
  * the caller, planned with `@apollo/query-planner`, and run as a {@link SharedSubscription}
  * shared by every client with the same document, variables and identity, and never across
@@ -139,46 +139,37 @@ export function serveFederatedSubscriptions(
       onConnect: async ({ connectionParams, extra }) => {
         const { socket, request } = extra;
         const clientIp = request.socket.remoteAddress;
-        try {
-          const token = bearerTokenOf(authorizationOf(connectionParams));
-          if (token === undefined && verify) {
-            throw new InvalidAccessToken(
-              'Send "Authorization: Bearer <access token>" in the connection_init payload',
-              'no token',
-            );
-          }
-          if (token !== undefined && !verify) {
-            throw new InvalidAccessToken(
-              'This endpoint does not accept access tokens',
-              'no token verification configured',
-            );
-          }
-          const viewer = token === undefined || !verify ? null : await verify(token);
-          const connection: Connection = { viewer, clientIp, running: 0, expiry: undefined };
-          if (token !== undefined) connection.expiry = closeOnExpiry(socket, token);
-          connections.set(socket, connection);
-          stats.clientConnections += 1;
-          socket.once('close', () => {
-            stats.clientConnections -= 1;
-            clearTimeout(connection.expiry);
-          });
-          return true;
-        } catch (error) {
-          if (error instanceof InvalidAccessToken) {
-            logger.info({ reason: error.reason, ip: clientIp }, 'WebSocket access token refused');
-            socket.close(SubscriptionCloseCode.Unauthorized, error.message.slice(0, 120));
-            return false;
-          }
-          if (error instanceof KeySetUnavailable) {
-            logger.warn({ err: error }, 'cannot verify access tokens: key set unavailable');
-            socket.close(
-              SubscriptionCloseCode.TryAgainLater,
-              'Access tokens cannot be verified right now',
-            );
-            return false;
-          }
-          throw error;
+        // The same authentication as HTTP: no token is an anonymous caller, a bad one is refused.
+        const authorization = authorizationOf(connectionParams);
+        const authenticated = await authenticateBearer(verify, authorization, {
+          logger,
+          requestId: `ws:${clientIp ?? 'unknown'}`,
+        });
+        if ('refusal' in authenticated) {
+          const { status, message } = authenticated.refusal;
+          socket.close(
+            status === 401
+              ? SubscriptionCloseCode.Unauthorized
+              : SubscriptionCloseCode.TryAgainLater,
+            message.slice(0, 120),
+          );
+          return false;
         }
+        const connection: Connection = {
+          viewer: authenticated.viewer,
+          clientIp,
+          running: 0,
+          expiry: undefined,
+        };
+        const token = bearerTokenOf(authorization);
+        if (token !== undefined) connection.expiry = closeOnExpiry(socket, token);
+        connections.set(socket, connection);
+        stats.clientConnections += 1;
+        socket.once('close', () => {
+          stats.clientConnections -= 1;
+          clearTimeout(connection.expiry);
+        });
+        return true;
       },
       onSubscribe: ({ extra, connectionParams }, _id, payload) => {
         // The client's trace context, from this subscribe or else from its connection_init.

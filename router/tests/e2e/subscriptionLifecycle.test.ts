@@ -169,12 +169,15 @@ it('applies @authenticated to subscription fields before anything reaches a subg
     logger: createLogger({ service: 'router', level: 'warn' }),
   });
   try {
-    const client = webSocketClient(anonymousRouter.url);
-    clients.push(client);
-    const attempt = subscribe(client, INVENTORY_CHANGED);
-    const ending = await attempt.ended;
-    const errors = ending.kind === 'error' ? ending.errors : attempt.results[0]?.errors;
-    expect(errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    // And a router that verifies tokens takes a connection without one as anonymous too.
+    for (const url of [anonymousRouter.url, stack.routerUrl]) {
+      const client = webSocketClient(url);
+      clients.push(client);
+      const attempt = subscribe(client, INVENTORY_CHANGED);
+      const ending = await attempt.ended;
+      const errors = ending.kind === 'error' ? ending.errors : attempt.results[0]?.errors;
+      expect(errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
     expect(anonymousRouter.subscriptions.upstreamConnectionsOpened).toBe(0);
   } finally {
     await anonymousRouter.stop();
