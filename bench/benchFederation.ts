@@ -22,7 +22,7 @@ import { leanSubgraphs } from './federation/leanSubgraphs.ts';
 import { measureLoad, type LoadFigures } from './measureLoad.ts';
 import { median } from './median.ts';
 import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
-import { readProcessStats } from './readProcessStats.ts';
+import { measureProcesses, readProcessStats } from './readProcessStats.ts';
 import { serverEnv } from './serverEnv.ts';
 import { startServer, type ServerProcess } from './startServer.ts';
 
@@ -273,18 +273,12 @@ async function measureRun(
       await measureLoad({ ...load, durationSeconds: options.warmupSeconds });
     }
     progress(`${step}: measuring for ${options.durationSeconds} s`);
-    const [serverBefore, subgraphsBefore] = await Promise.all([
-      readProcessStats(server.pid),
-      readProcessStats(subgraphs.process.pid),
-    ]);
-    const { result: figures, peakRssBytes } = await watchPeakRss(
-      server.pid,
-      measureLoad({ ...load, durationSeconds: options.durationSeconds }),
+    const {
+      result: { result: figures, peakRssBytes },
+      cpuSeconds: [serverCpu = 0, subgraphsCpu = 0],
+    } = await measureProcesses([server.pid, subgraphs.process.pid], () =>
+      watchPeakRss(server.pid, measureLoad({ ...load, durationSeconds: options.durationSeconds })),
     );
-    const [serverAfter, subgraphsAfter] = await Promise.all([
-      readProcessStats(server.pid),
-      readProcessStats(subgraphs.process.pid),
-    ]);
     const perRequestMs = (seconds: number) => (seconds * 1000) / figures.requests;
     progress(
       `${step}: ${Math.round(figures.requestsPerSecond)} requests/s, ` +
@@ -296,11 +290,9 @@ async function measureRun(
       requestsPerSecond: figures.requestsPerSecond,
       p50Ms: figures.p50Ms,
       p99Ms: figures.p99Ms,
-      cpuPerRequestMs: perRequestMs(serverAfter.cpuSeconds - serverBefore.cpuSeconds),
+      cpuPerRequestMs: perRequestMs(serverCpu),
       peakRssBytes,
-      subgraphsCpuPerRequestMs: perRequestMs(
-        subgraphsAfter.cpuSeconds - subgraphsBefore.cpuSeconds,
-      ),
+      subgraphsCpuPerRequestMs: perRequestMs(subgraphsCpu),
     };
   } catch (error) {
     const outputs = [server, subgraphs.process]

@@ -34,3 +34,21 @@ export async function readProcessStats(pid: number): Promise<ProcessStats> {
     cpuSeconds: (userTicks + systemTicks) / TICKS_PER_SECOND,
   };
 }
+
+/**
+ * Runs `work` and reads, for each process in `pids`, the CPU seconds it spent meanwhile and its
+ * stats right after.
+ */
+export async function measureProcesses<T>(
+  pids: readonly number[],
+  work: () => Promise<T>,
+): Promise<{ result: T; cpuSeconds: number[]; after: ProcessStats[] }> {
+  const before = await Promise.all(pids.map(readProcessStats));
+  const result = await work();
+  const after = await Promise.all(pids.map(readProcessStats));
+  return {
+    result,
+    cpuSeconds: after.map((stats, index) => stats.cpuSeconds - (before[index]?.cpuSeconds ?? 0)),
+    after,
+  };
+}

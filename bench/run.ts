@@ -29,7 +29,7 @@ import { formatReport, type RunFigures } from './formatReport.ts';
 import { measureLoad } from './measureLoad.ts';
 import { benchPurchases, PURCHASE_RUN_BUDGET_MS } from './measurePurchases.ts';
 import { postGraphQL, type GraphQLReply } from './postGraphQL.ts';
-import { readProcessStats } from './readProcessStats.ts';
+import { measureProcesses } from './readProcessStats.ts';
 import { serverEnv as cleanServerEnv } from './serverEnv.ts';
 import { startServer, type ServerProcess, type StartServerOptions } from './startServer.ts';
 import { summarizeCpuProfile } from './summarizeCpuProfile.ts';
@@ -325,15 +325,13 @@ async function measureRun(
       await measureLoad({ ...load, durationSeconds: options.warmupSeconds });
     }
     progress(`${step}: measuring for ${options.durationSeconds} s`);
-    const [serverBefore, catalogBefore] = await Promise.all([
-      readProcessStats(server.pid),
-      readProcessStats(catalog.process.pid),
-    ]);
-    const figures = await measureLoad({ ...load, durationSeconds: options.durationSeconds });
-    const [serverAfter, catalogAfter] = await Promise.all([
-      readProcessStats(server.pid),
-      readProcessStats(catalog.process.pid),
-    ]);
+    const {
+      result: figures,
+      cpuSeconds: [serverCpu = 0, catalogCpu = 0],
+      after: [serverAfter],
+    } = await measureProcesses([server.pid, catalog.process.pid], () =>
+      measureLoad({ ...load, durationSeconds: options.durationSeconds }),
+    );
     const perRequestUs = (seconds: number) => (seconds * 1e6) / figures.requests;
     progress(
       `${step}: ${Math.round(figures.requestsPerSecond)} requests/s, ` +
@@ -345,9 +343,9 @@ async function measureRun(
       requestsPerSecond: figures.requestsPerSecond,
       p50Ms: figures.p50Ms,
       p99Ms: figures.p99Ms,
-      rssBytes: serverAfter.rssBytes,
-      serverCpuPerRequestUs: perRequestUs(serverAfter.cpuSeconds - serverBefore.cpuSeconds),
-      catalogCpuPerRequestUs: perRequestUs(catalogAfter.cpuSeconds - catalogBefore.cpuSeconds),
+      rssBytes: serverAfter?.rssBytes ?? 0,
+      serverCpuPerRequestUs: perRequestUs(serverCpu),
+      catalogCpuPerRequestUs: perRequestUs(catalogCpu),
     };
   } catch (error) {
     throw new Error(

@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import type { FederationAuditInstallation } from './installFederationAudit.ts';
 import { readAuditResults, type SuiteResult } from './readAuditResults.ts';
 
@@ -173,8 +174,7 @@ function suiteProgress(suites: ReadonlySet<string>, onSuite: (result: SuiteResul
     tests = '';
   };
   const line = (text: string): void => {
-    // eslint-disable-next-line no-control-regex
-    const plain = text.replace(/\x1b\[[0-9;]*m/g, '').trim();
+    const plain = stripVTControlCharacters(text).trim();
     if (suites.has(plain)) {
       flush();
       current = plain;

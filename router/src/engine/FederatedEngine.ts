@@ -12,11 +12,7 @@ import {
 } from 'graphql';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 import { executeOperation } from './executeOperation.ts';
-import {
-  operationDefinitionOf,
-  SupergraphRuntime,
-  type CacheLookups,
-} from './SupergraphRuntime.ts';
+import { SupergraphRuntime, type CacheLookups } from './SupergraphRuntime.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
 type SchemaListener = Parameters<GatewayInterface['onSchemaLoadOrUpdate']>[0];
@@ -104,10 +100,10 @@ export class FederatedEngine implements GatewayInterface {
   async #execute(requestContext: GatewayRequestContext): Promise<GatewayResult> {
     const runtime = this.#runtimes.get(requestContext.schema);
     if (!runtime) throw new Error('the request was validated against a schema not served');
-    const { request, document, queryHash } = requestContext;
-    const operationName = request.operationName ?? undefined;
-    const definition = operationDefinitionOf(document, operationName);
-    if (!definition) throw new Error('the request names no operation of its document');
+    // The pipeline chose the operation (and authorization may have filtered it).
+    const { request, document, queryHash, operation: definition } = requestContext;
+    if (!definition) throw new Error('the request carries no operation');
+    const operationName = definition.name?.value;
 
     // Checked against the operation's definitions by the pipeline, before execution.
     const variables = request.variables ?? {};

@@ -6,7 +6,7 @@ import {
 } from '@apollo/federation-internals';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { QueryPlanner, type QueryPlan } from '@apollo/query-planner';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { findUnplannedRootFields } from './findUnplannedRootFields.ts';
 import { RequiresWithArguments } from './RequiresWithArguments.ts';
@@ -125,17 +125,4 @@ export class SupergraphRuntime {
     }
     return prepared;
   }
-}
-
-/** The definition of the operation `operationName` names (or the only one) in `document`. */
-export function operationDefinitionOf(
-  document: DocumentNode,
-  operationName: string | undefined,
-): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter(
-    (definition): definition is OperationDefinitionNode =>
-      definition.kind === 'OperationDefinition',
-  );
-  if (operationName === undefined) return operations.length === 1 ? operations[0] : undefined;
-  return operations.find((definition) => definition.name?.value === operationName);
 }

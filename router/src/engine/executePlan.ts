@@ -3,6 +3,7 @@ import type { FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query
 import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { applyRewrites, mergeInto, selectRepresentation, type DataObject } from './fetchData.ts';
+import { asGraphQLError } from '../errors/withCode.ts';
 import type { TypeRelations } from './TypeRelations.ts';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
@@ -329,10 +330,4 @@ function subgraphError(
       },
     },
   );
-}
-
-function asGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  const cause = error instanceof Error ? error : new Error(String(error));
-  return new GraphQLError(cause.message, { originalError: cause });
 }

@@ -25,7 +25,7 @@ import {
 import { LRUCache } from 'lru-cache';
 import type { CacheControlHeader } from '../cache/cacheControlHeader.ts';
 import type { CacheLookups } from '../engine/SupergraphRuntime.ts';
-import { withCode } from '../errors/withCode.ts';
+import { asGraphQLError, withCode } from '../errors/withCode.ts';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
@@ -228,17 +228,8 @@ export class OperationPipeline {
     } as unknown as GatewayRequestContext;
     const result = await execute(requestContext);
     const errors = result.errors ?? [];
-    let status = 200;
-    const formatted: GraphQLFormattedError[] = [];
-    for (const error of errors) {
-      const http = error.extensions?.['http'] as { status?: number } | undefined;
-      if (http?.status) status = http.status;
-      formatted.push(this.#format(error));
-    }
-    // Nothing ran (the request was wrong, e.g. its variables): the client must fix it.
-    if (formatted.length > 0 && result.data === undefined && status === 200 && !http200(errors)) {
-      status = 400;
-    }
+    const formatted = errors.map((error) => this.#format(error));
+    let status = statusOf(errors, result.data === undefined);
     const headers: Record<string, string> = {
       'cache-control': this.#options.cacheControl(
         served.schema,
@@ -330,8 +321,11 @@ export class OperationPipeline {
   }
 
   #fail(errors: readonly GraphQLError[]): PipelineResponse {
-    const status = http200(errors) ? 200 : 400;
-    return this.#respond(status, { 'cache-control': 'no-store' }, { errors: [...errors] });
+    return this.#respond(
+      statusOf(errors, true),
+      { 'cache-control': 'no-store' },
+      { errors: [...errors] },
+    );
   }
 
   #respond(
@@ -354,10 +348,18 @@ export class OperationPipeline {
   }
 }
 
-function http200(errors: readonly GraphQLError[]): boolean {
-  return errors.some(
-    (error) => (error.extensions?.['http'] as { status?: number } | undefined)?.status === 200,
-  );
+/**
+ * The HTTP status of a result: the one an error asks for (`extensions.http.status`, e.g. 200
+ * for an operation authorization emptied), else 400 when errors came without data (nothing
+ * ran: the request must be fixed), else 200.
+ */
+function statusOf(errors: readonly GraphQLError[], withoutData: boolean): number {
+  let status: number | undefined;
+  for (const error of errors) {
+    const http = error.extensions?.['http'] as { status?: number } | undefined;
+    if (http?.status) status = http.status;
+  }
+  return status ?? (errors.length > 0 && withoutData ? 400 : 200);
 }
 
 /** No root field has a value, and an unreachable subgraph is why. */
@@ -371,12 +373,6 @@ function wholeOperationUnavailable(body: FormattedExecutionResult): boolean {
 
 function badRequest(message: string, code = 'BAD_REQUEST'): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
-}
-
-function asGraphQLError(error: unknown): GraphQLError {
-  if (error instanceof GraphQLError) return error;
-  const cause = error instanceof Error ? error : new Error(String(error));
-  return new GraphQLError(cause.message, { originalError: cause });
 }
 
 function sha256(text: string): string {
