@@ -16,6 +16,7 @@ import {
   type AccessTokenAlgorithm,
 } from './auth/createAccessTokenVerifier.ts';
 import type { LandingPage } from './createRouter.ts';
+import { DEFAULT_REQUEST_LIMITS } from './limits/RequestLimits.ts';
 import { parseSubgraphUrls } from './subgraphs/parseSubgraphUrls.ts';
 
 /** This repository's composed supergraph, found from the router package, not the cwd. */
@@ -48,6 +49,22 @@ const algorithms = z
     }
     return [...new Set(names)] as AccessTokenAlgorithm[];
   });
+
+const { document: documentDefaults, rateLimits: rateDefaults } = DEFAULT_REQUEST_LIMITS;
+
+/** A count setting: a whole number from `min`, defaulting to `fallback`. */
+const count = (fallback: number, min = 1) => z.coerce.number().int().min(min).default(fallback);
+
+/** `a,b,c`: a list of names or addresses. */
+const list = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
 
 const routerEnv = z
   .object({
@@ -95,6 +112,25 @@ const routerEnv = z
     ROUTER_SUBGRAPH_CONNECTIONS: z.coerce.number().int().min(1).max(10_000).default(128),
     /** Share identical subgraph queries in flight for the same caller. */
     ROUTER_DEDUPLICATE_FETCHES: flag.default(true),
+    ROUTER_MAX_DOCUMENT_LENGTH: count(documentDefaults.maxLength),
+    ROUTER_MAX_TOKENS: count(documentDefaults.maxTokens),
+    ROUTER_MAX_DEPTH: count(documentDefaults.maxDepth),
+    ROUTER_MAX_ALIASES: count(documentDefaults.maxAliases, 0),
+    ROUTER_MAX_ROOT_FIELDS: count(documentDefaults.maxRootFields),
+    ROUTER_MAX_DIRECTIVES: count(documentDefaults.maxDirectives, 0),
+    /** Highest estimated cost of an operation; `0` for no maximum. */
+    ROUTER_MAX_COST: count(DEFAULT_REQUEST_LIMITS.maxCost, 0),
+    ROUTER_DEFAULT_LIST_SIZE: count(DEFAULT_REQUEST_LIMITS.defaultListSize),
+    /** Operations per caller per minute; `0` turns rate limits off. */
+    ROUTER_RATE_LIMIT_PER_MINUTE: count(rateDefaults.perMinute, 0),
+    ROUTER_RATE_LIMIT_PER_SECOND: count(rateDefaults.perSecond),
+    ROUTER_TRUSTED_DOCUMENTS: z.enum(['off', 'log', 'enforce']).default('off'),
+    /** The trusted documents manifest (id → document JSON). */
+    ROUTER_TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+    /** Proxies whose `X-Forwarded-For` is believed: addresses, CIDRs, `loopback`, ... */
+    ROUTER_TRUSTED_PROXIES: list,
+    ROUTER_WS_MAX_CONNECTIONS_PER_CALLER: count(DEFAULT_REQUEST_LIMITS.maxConnectionsPerCaller),
+    ROUTER_WS_MAX_MESSAGES_PER_SECOND: count(DEFAULT_REQUEST_LIMITS.maxMessagesPerSecond),
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
@@ -112,6 +148,32 @@ const routerEnv = z
       engine: env.ROUTER_ENGINE,
       subgraphConnections: env.ROUTER_SUBGRAPH_CONNECTIONS,
       deduplicateSubgraphFetches: env.ROUTER_DEDUPLICATE_FETCHES,
+      trustedProxies: env.ROUTER_TRUSTED_PROXIES,
+      limits: {
+        document: {
+          maxLength: env.ROUTER_MAX_DOCUMENT_LENGTH,
+          maxTokens: env.ROUTER_MAX_TOKENS,
+          maxDepth: env.ROUTER_MAX_DEPTH,
+          maxAliases: env.ROUTER_MAX_ALIASES,
+          maxRootFields: env.ROUTER_MAX_ROOT_FIELDS,
+          maxDirectives: env.ROUTER_MAX_DIRECTIVES,
+        },
+        maxCost: env.ROUTER_MAX_COST,
+        defaultListSize: env.ROUTER_DEFAULT_LIST_SIZE,
+        rateLimits: {
+          perMinute: env.ROUTER_RATE_LIMIT_PER_MINUTE,
+          perSecond: env.ROUTER_RATE_LIMIT_PER_SECOND,
+          redisUrl: env.REDIS_URL,
+        },
+        trustedDocuments: {
+          mode: env.ROUTER_TRUSTED_DOCUMENTS,
+          manifestPath: env.ROUTER_TRUSTED_DOCUMENTS_PATH
+            ? resolve(env.ROUTER_TRUSTED_DOCUMENTS_PATH)
+            : undefined,
+        },
+        maxConnectionsPerCaller: env.ROUTER_WS_MAX_CONNECTIONS_PER_CALLER,
+        maxMessagesPerSecond: env.ROUTER_WS_MAX_MESSAGES_PER_SECOND,
+      },
       auth: {
         jwksUrl: env.JWKS_URL,
         issuer: env.JWT_ISSUER,

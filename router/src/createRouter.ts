@@ -19,7 +19,11 @@ import type { CacheStats } from './cache/CacheStats.ts';
 import { observeCacheStats } from './cache/observeCacheStats.ts';
 import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
+import { clientAddresses } from './http/clientAddresses.ts';
 import { serveGraphQLOverHttp } from './http/serveGraphQLOverHttp.ts';
+import { RateLimits } from './limits/RateLimits.ts';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from './limits/RequestLimits.ts';
+import { TrustedDocuments } from './limits/TrustedDocuments.ts';
 import { OperationPipeline } from './pipeline/OperationPipeline.ts';
 import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
 import { SubgraphPools } from './subgraphs/SubgraphPools.ts';
@@ -91,6 +95,17 @@ export interface RouterOptions {
    * `@apollo/gateway`, the reference the engine is tested against. Default `router`.
    */
   engine?: RouterEngine;
+  /**
+   * What one request, or one caller, may cost: document limits, the maximum estimated cost,
+   * rate limits, trusted documents, WebSocket limits. Unset settings take the defaults of
+   * {@link DEFAULT_REQUEST_LIMITS}: all on, except trusted documents.
+   */
+  limits?: Partial<RequestLimitSettings>;
+  /**
+   * Proxies whose `X-Forwarded-For` the router believes (addresses, CIDR ranges, `loopback`,
+   * ...): the client's address is then the first one before them. Default: none.
+   */
+  trustedProxies?: readonly string[];
 }
 
 export type RouterEngine = 'router' | 'gateway';
@@ -136,8 +151,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     "Latency of the router's requests to each subgraph",
     ['subgraph', 'outcome'],
   );
-  // Before listening: a bad setting (an algorithm that is not asymmetric) stops the start.
+  // Before listening: a bad setting (an algorithm that is not asymmetric, a manifest that
+  // cannot be read) stops the start.
   const verify = options.auth && createAccessTokenVerifier(options.auth);
+  const limits = { ...DEFAULT_REQUEST_LIMITS, ...options.limits };
+  const trustedDocuments = TrustedDocuments.load(limits.trustedDocuments);
+  const clientAddressOf = clientAddresses(options.trustedProxies ?? []);
 
   let supergraph: PreparedSupergraph | undefined;
   /** The supergraph last handed to the gateway, whose `gatewaySdl` the gateway reports back. */
@@ -165,6 +184,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     landingPage: landingPageOf(landingPage),
     logger: logger.child({ component: 'http' }),
     maxBodyBytes: MAX_BODY_BYTES,
+    clientAddressOf,
   });
   // GraphQL requests skip Express: its routing and response helpers cost every request.
   // Listening before loading, liveness answers (and readiness says 503) during start-up.
@@ -243,6 +263,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     dataSourceFor,
     subgraphUrls,
     verify,
+    pipeline: () => pipeline,
+    clientAddressOf,
+    maxConnectionsPerCaller: limits.maxConnectionsPerCaller,
+    maxMessagesPerSecond: limits.maxMessagesPerSecond,
     routerSecret: options.routerSecret,
     logger: logger.child({ component: 'subscriptions' }),
   });
@@ -252,8 +276,12 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     gatewayLoaded = true;
   });
 
+  const rateLimits = RateLimits.create(limits.rateLimits, logger.child({ component: 'limits' }));
   try {
     pipeline = await OperationPipeline.start({
+      limits,
+      rateLimits,
+      trustedDocuments,
       gateway,
       introspection,
       formatError: createRouterErrorFormatter(logger),
@@ -264,6 +292,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     });
   } catch (error) {
     await subscriptions.stop();
+    await rateLimits?.stop();
     await new Promise((resolve) => httpServer.close(resolve));
     await cache.stop();
     await pools.close();
@@ -289,6 +318,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
         .stop()
         .then(() => drain(httpServer))
         .then(() => pipeline?.stop())
+        .then(() => rateLimits?.stop())
         .then(() => cache.stop())
         .then(() => pools.close());
       return stopped;

@@ -24,6 +24,8 @@ export interface GraphQLOverHttpOptions {
   logger: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes: number;
+  /** The client's address, through the proxies the router trusts. */
+  clientAddressOf: (req: IncomingMessage) => string | undefined;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -128,7 +130,7 @@ async function handle(
   }
   const response = await pipeline.run(
     read.request,
-    { requestId, viewer: authenticated.viewer, clientIp: req.socket.remoteAddress },
+    { requestId, viewer: authenticated.viewer, clientIp: options.clientAddressOf(req) },
     method,
   );
   reply(res, req, response);
@@ -153,6 +155,8 @@ function send(
 ): void {
   res.statusCode = status;
   res.setHeader('content-type', contentType);
+  // The answer depends on who asks: a shared cache must not hand one caller's to another.
+  res.setHeader('vary', 'Authorization');
   for (const name in headers) res.setHeader(name, headers[name] as string);
   res.setHeader('content-length', Buffer.byteLength(body));
   res.end(body);
@@ -176,6 +180,7 @@ function readGet(url: URL): Read {
       operationName: params.get('operationName') ?? undefined,
       variables,
       extensions,
+      documentId: params.get('documentId') ?? undefined,
     },
   };
 }
@@ -225,9 +230,15 @@ async function readPost(req: IncomingMessage, maxBodyBytes: number): Promise<Rea
       },
     };
   }
-  const { query, operationName, variables, extensions } = body as Record<string, unknown>;
+  const { query, operationName, variables, extensions, documentId } = body as Record<
+    string,
+    unknown
+  >;
   if (query !== undefined && query !== null && typeof query !== 'string') {
     return { problem: { status: 400, message: 'GraphQL queries must be strings.' } };
+  }
+  if (documentId !== undefined && documentId !== null && typeof documentId !== 'string') {
+    return { problem: { status: 400, message: '`documentId` must be a string.' } };
   }
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
     return {
@@ -260,6 +271,7 @@ async function readPost(req: IncomingMessage, maxBodyBytes: number): Promise<Rea
       operationName: operationName ?? undefined,
       variables: (variables ?? undefined) as Record<string, unknown> | undefined,
       extensions: (extensions ?? undefined) as Record<string, unknown> | undefined,
+      documentId: documentId ?? undefined,
     },
   };
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
 import {
   ErrorCode,
@@ -12,7 +11,6 @@ import {
   GraphQLError,
   Kind,
   NoSchemaIntrospectionCustomRule,
-  parse,
   specifiedRules,
   validate,
   type DocumentNode,
@@ -26,6 +24,11 @@ import { LRUCache } from 'lru-cache';
 import type { CacheControlHeader } from '../cache/cacheControlHeader.ts';
 import type { CacheLookups } from '../engine/SupergraphRuntime.ts';
 import { asGraphQLError, withCode } from '../errors/withCode.ts';
+import { CostModel } from '../limits/CostModel.ts';
+import { documentLimitRules, parseWithinLimits } from '../limits/documentLimits.ts';
+import { callerKey, type RateLimits } from '../limits/RateLimits.ts';
+import type { RequestLimitSettings } from '../limits/RequestLimits.ts';
+import { sha256, type TrustedDocuments } from '../limits/TrustedDocuments.ts';
 import type { RouterContext } from '../subgraphs/SubgraphDataSource.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
@@ -38,7 +41,39 @@ export interface GraphQLRequest {
   operationName: string | undefined;
   variables: Record<string, unknown> | undefined;
   extensions: Record<string, unknown> | undefined;
+  /** A trusted document's id, sent instead of its text. */
+  documentId?: string | undefined;
 }
+
+/** How a request arrived: the methods of GraphQL over HTTP, or a `subscribe` over WebSocket. */
+export type Transport = 'GET' | 'POST' | 'WebSocket';
+
+/** An operation that passed every check and may run. */
+export interface AdmittedOperation {
+  schema: GraphQLSchema;
+  query: string;
+  /** SHA-256 of the query text: the engine's plan cache key. */
+  queryHash: string;
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
+  /** The variables as sent (the executor coerces them again, as it must for any caller). */
+  variables: Record<string, unknown>;
+  /** The variables coerced to their types. */
+  coercedVariables: Record<string, unknown>;
+  /** The operation's estimated cost (`@cost`/`@listSize`). */
+  estimatedCost: number;
+}
+
+/** Why an operation may not run, as the status, headers and errors to answer with. */
+export interface Refusal {
+  status: number;
+  headers: Record<string, string>;
+  errors: readonly GraphQLError[];
+}
+
+/** Refusals counted at `/metrics` (`router_requests_refused_total{reason}`). */
+type RefusalReason = 'rate_limit' | 'document_limit' | 'cost' | 'untrusted_document';
 
 /** The response to send: status, headers and the GraphQL result, errors formatted. */
 export interface PipelineResponse {
@@ -64,6 +99,12 @@ export interface OperationPipelineOptions {
   cacheLookups?: CacheLookups;
   /** Automatic persisted queries remembered (hash → query). Default `1000`. */
   persistedQueryCacheSize?: number;
+  /** Document limits, the maximum cost and how lists are sized. */
+  limits: Pick<RequestLimitSettings, 'document' | 'maxCost' | 'defaultListSize'>;
+  /** Operations per caller; none when undefined. */
+  rateLimits: RateLimits | undefined;
+  /** The clients' documents the router knows, and whether it serves others. */
+  trustedDocuments: TrustedDocuments;
 }
 
 /** A query text parsed and validated once against the schema being served. */
@@ -77,37 +118,65 @@ interface PreparedDocument {
 
 interface Served {
   schema: GraphQLSchema;
+  costs: CostModel;
   documents: LRUCache<string, PreparedDocument | readonly GraphQLError[]>;
 }
 
 /** Seconds a client should wait before retrying an operation nothing of which was answered. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
+/** Cost buckets of `router_operation_cost`. */
+const COST_BUCKETS = [1, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 50_000];
+
 /**
- * The path every GraphQL request takes through the router, whatever its transport: the query
- * (or an automatic persisted query) is parsed and validated once per supergraph and cached;
- * the operation is chosen; the executor plans, authorizes and runs it; errors are formatted
- * once, in one place; the response gets its status (`503` with `Retry-After` when a subgraph
- * outage left nothing to answer), its `Cache-Control`, its metrics and its span name.
+ * The path every GraphQL request takes through the router, whatever its transport. First
+ * {@link admit}: the caller's rate limit; the document, from its text, a trusted document id or
+ * an automatic persisted query (refused in `enforce` mode unless the manifest has it); its
+ * size and shape limits, then validation, once per supergraph and cached; the operation
+ * chosen; its variables coerced; its estimated cost. Then {@link run} has the executor plan,
+ * authorize and run it; errors are formatted once, in one place; the response gets its status
+ * (`503` with `Retry-After` when a subgraph outage left nothing to answer, `429` when the
+ * caller is over its rate), its `Cache-Control`, its metrics and its span name.
  */
 export class OperationPipeline {
   readonly #options: OperationPipelineOptions;
   readonly #labelOf = operationLabeler();
   readonly #persistedQueries: LRUCache<string, string>;
+  /** Untrusted documents already logged, so `log` mode reports each once, not every time. */
+  readonly #reported = new LRUCache<string, true>({ max: 1000 });
+  readonly #limitRules;
+  readonly #refused;
+  readonly #cost;
   #executor: GatewayExecutor | undefined;
   #served: Served | undefined;
 
   private constructor(options: OperationPipelineOptions) {
     this.#options = options;
     this.#persistedQueries = new LRUCache({ max: options.persistedQueryCacheSize ?? 1000 });
+    this.#limitRules = documentLimitRules(options.limits.document);
+    const { metrics } = options;
+    this.#refused = metrics.counter(
+      'router_requests_refused_total',
+      'Operations refused before running, by reason',
+      ['reason'],
+    );
+    this.#cost = metrics.histogram(
+      'router_operation_cost',
+      'Cost of operations (@cost/@listSize): estimated before running, actual from the data',
+      ['kind'],
+      COST_BUCKETS,
+    );
   }
 
   /** Loads the gateway's first supergraph; follows its reloads from then on. */
   static async start(options: OperationPipelineOptions): Promise<OperationPipeline> {
     const pipeline = new OperationPipeline(options);
-    options.gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    options.gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       pipeline.#served = {
         schema: apiSchema,
+        costs: new CostModel(apiSchema, coreSupergraphSdl, {
+          defaultListSize: options.limits.defaultListSize,
+        }),
         documents: new LRUCache({ max: options.documentCacheSize ?? 1000 }),
       };
     });
@@ -143,24 +212,48 @@ export class OperationPipeline {
     return response;
   }
 
-  async #run(
+  /**
+   * Every check an operation passes before it runs, the same for HTTP and WebSocket; the
+   * refusal to answer with otherwise. `labels` get the operation's name and type once known.
+   */
+  async admit(
     request: GraphQLRequest,
     context: RouterContext,
-    method: 'GET' | 'POST',
-    labels: { operation_name: string; operation_type: string },
-  ): Promise<PipelineResponse> {
+    transport: Transport,
+    labels: { operation_name: string; operation_type: string } = {
+      operation_name: '',
+      operation_type: '',
+    },
+  ): Promise<AdmittedOperation | Refusal> {
     const served = this.#served;
-    const execute = this.#executor;
-    if (!served || !execute) throw new Error('no supergraph is being served');
+    if (!served) throw new Error('no supergraph is being served');
 
-    const query = this.#queryOf(request);
-    if (query instanceof GraphQLError) return this.#fail([query]);
+    const { rateLimits } = this.#options;
+    if (rateLimits) {
+      const waitSeconds = await rateLimits.consume(callerKey(context.viewer, context.clientIp));
+      if (waitSeconds !== undefined) {
+        return this.#refuse('rate_limit', 429, { 'retry-after': String(waitSeconds) }, [
+          new GraphQLError(`Too many requests; try again in ${waitSeconds} seconds.`, {
+            extensions: { code: ErrorCode.RateLimited, retryAfterSeconds: waitSeconds },
+          }),
+        ]);
+      }
+    }
+
+    const query = this.#queryOf(request, context);
+    if (query instanceof GraphQLError) {
+      const untrusted = query.extensions['code'] === 'PERSISTED_QUERY_NOT_IN_LIST';
+      return untrusted ? this.#refuse('untrusted_document', 400, {}, [query]) : refusal([query]);
+    }
     const prepared = this.#prepare(served, query);
-    if (!('document' in prepared)) return this.#fail(prepared);
+    if (!('document' in prepared)) {
+      const limited = prepared.some((error) => error.extensions['limit'] !== undefined);
+      return limited ? this.#refuse('document_limit', 400, {}, prepared) : refusal(prepared);
+    }
 
     const operation = prepared.operations.get(request.operationName);
     if (!operation) {
-      return this.#fail([
+      return refusal([
         badRequest(
           request.operationName === undefined
             ? 'Must provide operation name if query contains multiple operations.'
@@ -178,48 +271,100 @@ export class OperationPipeline {
       'graphql.operation.type': operation.operation,
       'graphql.operation.name': name ?? '',
     });
-    if (operation.operation === 'subscription') {
-      return this.#fail([
-        badRequest('Subscriptions are served over WebSocket (graphql-transport-ws) on this path.'),
+    if (transport === 'WebSocket' && operation.operation !== 'subscription') {
+      return refusal([
+        badRequest(
+          'Only subscriptions are served over WebSocket; send queries and mutations over HTTP',
+        ),
       ]);
     }
-    if (method === 'GET' && operation.operation !== 'query') {
-      return this.#respond(
+    if (transport !== 'WebSocket' && operation.operation === 'subscription') {
+      return refusal([
+        badRequest(
+          'Subscriptions are served over WebSocket (graphql-transport-ws) on this path, not over HTTP.',
+        ),
+      ]);
+    }
+    if (transport === 'GET' && operation.operation !== 'query') {
+      return refusal(
+        [
+          badRequest(
+            `GET requests only support query operations, not ${operation.operation} operations`,
+          ),
+        ],
         405,
-        { allow: 'POST', 'cache-control': 'no-store' },
-        {
-          errors: [
-            badRequest(
-              `GET requests only support query operations, not ${operation.operation} operations`,
-            ),
-          ],
-        },
+        { allow: 'POST' },
       );
     }
 
+    const variables = request.variables ?? {};
+    let coercedVariables: Record<string, unknown> = {};
     if (operation.variableDefinitions?.length) {
-      const { errors } = getVariableValues(
-        served.schema,
-        operation.variableDefinitions,
-        request.variables ?? {},
-      );
-      if (errors) return this.#fail(errors.map((error) => withCode(error, 'BAD_USER_INPUT')));
+      const coerced = getVariableValues(served.schema, operation.variableDefinitions, variables);
+      if (coerced.errors) {
+        return refusal(coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT')));
+      }
+      coercedVariables = coerced.coerced;
     }
 
+    const estimatedCost = served.costs.estimate(operation, prepared.fragments, coercedVariables);
+    this.#cost.observe({ kind: 'estimated' }, estimatedCost);
+    const { maxCost } = this.#options.limits;
+    if (maxCost > 0 && estimatedCost > maxCost) {
+      return this.#refuse('cost', 400, {}, [
+        new GraphQLError(
+          `The operation's estimated cost is ${estimatedCost}; at most ${maxCost} is allowed. Ask for fewer items (first: …) or fewer fields.`,
+          {
+            extensions: {
+              code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+              cost: { estimated: estimatedCost, max: maxCost },
+            },
+          },
+        ),
+      ]);
+    }
+
+    return {
+      schema: served.schema,
+      query,
+      queryHash: prepared.queryHash,
+      document: prepared.document,
+      operation,
+      fragments: prepared.fragments,
+      variables,
+      coercedVariables,
+      estimatedCost,
+    };
+  }
+
+  async #run(
+    request: GraphQLRequest,
+    context: RouterContext,
+    method: 'GET' | 'POST',
+    labels: { operation_name: string; operation_type: string },
+  ): Promise<PipelineResponse> {
+    const execute = this.#executor;
+    if (!execute) throw new Error('no supergraph is being served');
+    const admitted = await this.admit(request, context, method, labels);
+    if ('errors' in admitted) {
+      const { status, headers, errors } = admitted;
+      return this.#respond(status, { 'cache-control': 'no-store', ...headers }, { errors });
+    }
+    const { schema, query, operation, fragments } = admitted;
     const requestContext = {
       logger: this.#options.logger,
-      schema: served.schema,
+      schema,
       request: {
         query,
         ...(request.operationName === undefined ? {} : { operationName: request.operationName }),
-        variables: request.variables ?? {},
+        variables: admitted.variables,
         extensions: request.extensions ?? {},
       },
-      document: prepared.document,
+      document: admitted.document,
       source: query,
-      queryHash: prepared.queryHash,
+      queryHash: admitted.queryHash,
       operation,
-      operationName: name ?? null,
+      operationName: operation.name?.value ?? null,
       context,
       metrics: {},
       cache: undefined,
@@ -227,16 +372,19 @@ export class OperationPipeline {
       schemaHash: undefined,
     } as unknown as GatewayRequestContext;
     const result = await execute(requestContext);
+    const costs = this.#served?.costs;
+    if (costs) {
+      const data = result.data as Record<string, unknown> | null | undefined;
+      this.#cost.observe(
+        { kind: 'actual' },
+        costs.actual(operation, fragments, admitted.coercedVariables, data),
+      );
+    }
     const errors = result.errors ?? [];
     const formatted = errors.map((error) => this.#format(error));
     let status = statusOf(errors, result.data === undefined);
     const headers: Record<string, string> = {
-      'cache-control': this.#options.cacheControl(
-        served.schema,
-        operation,
-        prepared.fragments,
-        formatted.length > 0,
-      ),
+      'cache-control': this.#options.cacheControl(schema, operation, fragments, formatted.length > 0),
     };
     const body: FormattedExecutionResult = {
       ...(formatted.length > 0 ? { errors: formatted } : {}),
@@ -250,31 +398,61 @@ export class OperationPipeline {
     return { status, headers, body };
   }
 
-  /** The query text: as sent, or remembered under its hash (automatic persisted queries). */
-  #queryOf(request: GraphQLRequest): string | GraphQLError {
+  /**
+   * The query text: as sent, or found by id in the trusted documents (`documentId`, or the
+   * hash of an automatic persisted query), or remembered from an earlier automatic persisted
+   * query. In `enforce` mode only the manifest's documents are served; in `log` mode others
+   * are served and reported once each.
+   */
+  #queryOf(request: GraphQLRequest, context: RouterContext): string | GraphQLError {
+    const trusted = this.#options.trustedDocuments;
     const persisted = request.extensions?.['persistedQuery'] as
-      { version?: unknown; sha256Hash?: unknown } | undefined;
-    if (persisted) {
-      if (persisted.version !== 1) return badRequest('Unsupported persisted query version');
-      const hash = persisted.sha256Hash;
-      if (typeof hash !== 'string') return badRequest('A persisted query needs its sha256Hash');
-      if (request.query === undefined) {
-        return (
-          this.#persistedQueries.get(hash) ??
-          new GraphQLError('PersistedQueryNotFound', {
-            extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200 } },
-          })
-        );
-      }
-      if (sha256(request.query) !== hash) return badRequest('provided sha does not match query');
-      this.#persistedQueries.set(hash, request.query);
+      | { version?: unknown; sha256Hash?: unknown }
+      | undefined;
+    if (persisted && persisted.version !== 1) {
+      return badRequest('Unsupported persisted query version');
+    }
+    const id = request.documentId ?? persisted?.sha256Hash;
+    if (id !== undefined && typeof id !== 'string') {
+      return badRequest('A persisted query needs its sha256Hash');
     }
     if (!request.query) {
-      return badRequest(
-        'GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.',
+      if (id === undefined) {
+        return badRequest(
+          'GraphQL operations must contain a non-empty `query`, a `documentId` or a `persistedQuery` extension.',
+        );
+      }
+      const known =
+        trusted.documentOf(id) ??
+        (trusted.mode === 'enforce' ? undefined : this.#persistedQueries.get(id));
+      return (
+        known ??
+        new GraphQLError('PersistedQueryNotFound', {
+          extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 200 } },
+        })
       );
     }
-    return request.query;
+    const query = request.query;
+    if (trusted.mode === 'off' && !persisted) return query;
+    const hash = sha256(query);
+    if (persisted && hash !== id) return badRequest('provided sha does not match query');
+    if (trusted.mode !== 'off' && !trusted.trusts(hash)) {
+      if (trusted.mode === 'enforce') {
+        return new GraphQLError(
+          'This router only runs trusted documents, and this one is not in its manifest.',
+          { extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } },
+        );
+      }
+      if (!this.#reported.has(hash)) {
+        this.#reported.set(hash, true);
+        this.#options.logger.warn(
+          { documentHash: hash, requestId: context.requestId },
+          'served a document the trusted documents manifest does not have',
+        );
+      }
+    }
+    if (persisted) this.#persistedQueries.set(hash, query);
+    return query;
   }
 
   /** Parses and validates `query` against the schema served, once; the errors otherwise. */
@@ -284,17 +462,32 @@ export class OperationPipeline {
     if (cached) return cached;
     let document: DocumentNode;
     try {
-      document = parse(query);
+      document = parseWithinLimits(query, this.#options.limits.document);
     } catch (error) {
+      const parseError = asGraphQLError(error);
       // A syntax error costs little to find again: not cached, so garbage cannot evict documents.
-      return [withCode(asGraphQLError(error), 'GRAPHQL_PARSE_FAILED')];
+      return [
+        parseError.extensions['limit'] === undefined
+          ? withCode(parseError, 'GRAPHQL_PARSE_FAILED')
+          : parseError,
+      ];
     }
-    const rules = this.#options.introspection
+    // The limits first: the specification's rules cost more than the document's size.
+    const limited = validate(served.schema, document, this.#limitRules);
+    if (limited.length > 0) {
+      served.documents.set(query, limited);
+      return limited;
+    }
+    const { introspection } = this.#options;
+    const rules = introspection
       ? specifiedRules
       : [...specifiedRules, NoSchemaIntrospectionCustomRule];
     const errors = validate(served.schema, document, rules);
     if (errors.length > 0) {
-      const failed = errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+      // Without introspection, "Did you mean …?" must not reveal the schema field by field.
+      const failed = errors.map((error) =>
+        withCode(introspection ? error : withoutSuggestions(error), 'GRAPHQL_VALIDATION_FAILED'),
+      );
       served.documents.set(query, failed);
       return failed;
     }
@@ -320,14 +513,15 @@ export class OperationPipeline {
     return prepared;
   }
 
-  #fail(errors: readonly GraphQLError[]): PipelineResponse {
-    return this.#respond(
-      statusOf(errors, true),
-      { 'cache-control': 'no-store' },
-      { errors: [...errors] },
-    );
+  #refuse(
+    reason: RefusalReason,
+    status: number,
+    headers: Record<string, string>,
+    errors: readonly GraphQLError[],
+  ): Refusal {
+    this.#refused.inc({ reason });
+    return { status, headers, errors };
   }
-
   #respond(
     status: number,
     headers: Record<string, string>,
@@ -375,6 +569,19 @@ function badRequest(message: string, code = 'BAD_REQUEST'): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** A refusal of a request to fix: `400` unless an error asks for another status. */
+function refusal(
+  errors: readonly GraphQLError[],
+  status = statusOf(errors, true),
+  headers: Record<string, string> = {},
+): Refusal {
+  return { status, headers, errors };
+}
+
+/** A validation error without graphql-js's "Did you mean …?" list of the schema's names. */
+function withoutSuggestions(error: GraphQLError): GraphQLError {
+  const message = error.message.replace(/ Did you mean .*\?$/, '');
+  return message === error.message
+    ? error
+    : new GraphQLError(message, { nodes: error.nodes ?? null, extensions: error.extensions });
 }

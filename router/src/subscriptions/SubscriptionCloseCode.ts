@@ -12,6 +12,10 @@ export const SubscriptionCloseCode = {
   TryAgainLater: 1013,
   /** The client read its results too slowly; the router will not buffer them without bound. */
   TooSlow: 4008,
+  /** The client sent more messages per second than it may. */
+  PolicyViolation: 1008,
+  /** The caller already holds as many connections as it may. */
+  TooManyConnections: 4429,
   /** The router is shutting down. */
   GoingAway: 1001,
 } as const;

@@ -3,8 +3,6 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { SubscriptionNode } from '@apollo/query-planner';
 import type { Viewer } from '@play-economy/chassis/web';
 import {
-  getOperationAST,
-  getVariableValues,
   GraphQLError,
   print,
   validate,
@@ -19,6 +17,7 @@ import {
 import { filterOperation, type FilteredOperation } from '../authorization/filterOperation.ts';
 import { restoreRemovedFields } from '../authorization/restoreRemovedFields.ts';
 import { SupergraphRuntime, type PreparedOperation } from '../engine/SupergraphRuntime.ts';
+import type { AdmittedOperation } from '../pipeline/OperationPipeline.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import type { UpstreamEndpoint } from './UpstreamConnections.ts';
 import { withCode } from '../errors/withCode.ts';
@@ -90,43 +89,19 @@ export class SubscriptionPlanner {
   }
 
   /**
-   * Validates, authorizes and plans one subscription for `viewer`. Returns the errors to send
-   * instead when the document is invalid, is not a subscription, or asks only for fields the
-   * caller may not read.
+   * Authorizes and plans one subscription the pipeline admitted, for `viewer`. Returns the
+   * errors to send instead when it asks only for fields the caller may not read, or (admitted
+   * against a supergraph since replaced) is not valid against this one.
    */
-  plan(
-    document: DocumentNode,
-    operationName: string | undefined,
-    rawVariables: Readonly<Record<string, unknown>> | undefined,
-    viewer: Viewer | null,
-  ): PlannedSubscription | readonly GraphQLError[] {
-    const validationErrors = validate(this.apiSchema, document);
-    if (validationErrors.length > 0) {
-      return validationErrors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+  plan(admitted: AdmittedOperation, viewer: Viewer | null): PlannedSubscription | readonly GraphQLError[] {
+    const { document, operation } = admitted;
+    if (admitted.schema !== this.apiSchema) {
+      const errors = validate(this.apiSchema, document);
+      if (errors.length > 0) {
+        return errors.map((error) => withCode(error, 'GRAPHQL_VALIDATION_FAILED'));
+      }
     }
-    const operation = getOperationAST(document, operationName);
-    if (!operation) {
-      return [
-        new GraphQLError('Unable to identify the operation to run', {
-          extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
-        }),
-      ];
-    }
-    if (operation.operation !== 'subscription') {
-      return [
-        new GraphQLError(
-          'Only subscriptions are served over WebSocket; send queries and mutations over HTTP',
-          { extensions: { code: 'BAD_REQUEST' } },
-        ),
-      ];
-    }
-    const coerced = getVariableValues(
-      this.apiSchema,
-      operation.variableDefinitions ?? [],
-      rawVariables ?? {},
-    );
-    if (coerced.errors) return coerced.errors.map((error) => withCode(error, 'BAD_USER_INPUT'));
-    const variables = coerced.coerced;
+    const variables = admitted.coercedVariables;
 
     let executed = { document, operation };
     let filtered: FilteredOperation | undefined;

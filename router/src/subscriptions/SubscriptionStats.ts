@@ -19,6 +19,10 @@ export interface SubscriptionStats {
   slowClientsDropped: number;
   /** Connections closed because their access token expired, since start. */
   expiredConnectionsClosed: number;
+  /** Connections closed for sending too many messages per second, since start. */
+  floodingClientsClosed: number;
+  /** Connections refused because their caller held too many already, since start. */
+  connectionsRefused: number;
 }
 
 export function emptySubscriptionStats(): SubscriptionStats {
@@ -31,5 +35,7 @@ export function emptySubscriptionStats(): SubscriptionStats {
     resultsDelivered: 0,
     slowClientsDropped: 0,
     expiredConnectionsClosed: 0,
+    floodingClientsClosed: 0,
+    connectionsRefused: 0,
   };
 }

@@ -48,6 +48,16 @@ export function observeSubscriptionStats(
       'expiredConnectionsClosed',
     ],
     [
+      'router_subscription_flooding_clients_closed_total',
+      'Connections closed for sending more messages per second than allowed',
+      'floodingClientsClosed',
+    ],
+    [
+      'router_subscription_connections_refused_total',
+      'Connections refused because their caller already held as many as allowed',
+      'connectionsRefused',
+    ],
+    [
       'router_subscription_upstream_connections_opened_total',
       'WebSocket connections opened to subgraphs',
       'upstreamConnectionsOpened',

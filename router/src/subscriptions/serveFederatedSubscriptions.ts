@@ -1,16 +1,11 @@
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { ErrorCode, SubscriptionTrace, type Logger, type Viewer } from '@play-economy/chassis/web';
-import {
-  GraphQLError,
-  parse,
-  type DocumentNode,
-  type ExecutionArgs,
-  type GraphQLSchema,
-} from 'graphql';
+import { GraphQLError, type ExecutionArgs, type GraphQLSchema } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authenticateBearer } from '../auth/authenticateBearer.ts';
 import { bearerTokenOf } from '../auth/bearerTokenOf.ts';
@@ -23,7 +18,8 @@ import { SubscriptionCloseCode } from './SubscriptionCloseCode.ts';
 import { SubscriptionPlanner, type PlannedSubscription } from './SubscriptionPlanner.ts';
 import { emptySubscriptionStats, type SubscriptionStats } from './SubscriptionStats.ts';
 import { UpstreamConnections, type UpstreamEndpoint } from './UpstreamConnections.ts';
-import { withCode } from '../errors/withCode.ts';
+import { callerKey } from '../limits/RateLimits.ts';
+import type { AdmittedOperation, OperationPipeline } from '../pipeline/OperationPipeline.ts';
 
 /** What the gateway reports on each supergraph it loads (`onSchemaLoadOrUpdate`). */
 export interface LoadedSchema {
@@ -44,6 +40,14 @@ export interface FederatedSubscriptionsOptions {
   subgraphUrls?: Readonly<Record<string, string>>;
   /** Verifies the access token of `connection_init`; without it, only anonymous callers. */
   verify: AccessTokenVerifier | undefined;
+  /** The checks every operation passes, as over HTTP; undefined until a supergraph is loaded. */
+  pipeline: () => Pick<OperationPipeline, 'admit'> | undefined;
+  /** The client's address, through the proxies the router trusts. */
+  clientAddressOf: (req: IncomingMessage) => string | undefined;
+  /** Connections one caller (user, else address) may hold open at once. Default `20`. */
+  maxConnectionsPerCaller?: number;
+  /** Messages a client may send per second; beyond, its connection is closed. Default `20`. */
+  maxMessagesPerSecond?: number;
   routerSecret: string;
   logger: Logger;
   /** Results one client subscription may have waiting before the client is dropped. Default `100`. */
@@ -65,6 +69,8 @@ export interface FederatedSubscriptions {
 
 interface Connection {
   viewer: Viewer | null;
+  /** Who the connection counts for in the per-caller limits. */
+  caller: string;
   /** Subscriptions running on this connection now. */
   running: number;
   clientIp: string | undefined;
@@ -95,6 +101,14 @@ export function serveFederatedSubscriptions(
   const maxBufferedPerClient = options.maxBufferedPerClient ?? 100;
   const maxPendingEvents = options.maxPendingEvents ?? 1000;
   const maxSubscriptionsPerConnection = options.maxSubscriptionsPerConnection ?? 100;
+  const maxConnectionsPerCaller = options.maxConnectionsPerCaller ?? 20;
+  /** Open connections by caller. */
+  const callers = new Map<string, number>();
+  const messageRate = new RateLimiterMemory({
+    points: options.maxMessagesPerSecond ?? 20,
+    duration: 1,
+  });
+  let connectionsSeen = 0;
   const stats = emptySubscriptionStats();
   const formatError = createRouterErrorFormatter(logger);
   const upstream = new UpstreamConnections({ routerSecret, logger, stats });
@@ -133,12 +147,23 @@ export function serveFederatedSubscriptions(
     // As for HTTP bodies: one message cannot make the router hold more than this.
     maxPayload: MAX_MESSAGE_BYTES,
   });
+  // Registered before graphql-ws's own listener: a flood of messages closes the connection.
+  wsServer.on('connection', (socket) => {
+    const id = String((connectionsSeen += 1));
+    socket.on('message', () => {
+      messageRate.consume(id).catch(() => {
+        stats.floodingClientsClosed += 1;
+        socket.close(SubscriptionCloseCode.PolicyViolation, 'Too many messages');
+      });
+    });
+    socket.once('close', () => void messageRate.delete(id));
+  });
   const server = useServer(
     {
       connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs ?? 3000,
       onConnect: async ({ connectionParams, extra }) => {
         const { socket, request } = extra;
-        const clientIp = request.socket.remoteAddress;
+        const clientIp = options.clientAddressOf(request);
         // The same authentication as HTTP: no token is an anonymous caller, a bad one is refused.
         const authorization = authorizationOf(connectionParams);
         const authenticated = await authenticateBearer(verify, authorization, {
@@ -155,8 +180,20 @@ export function serveFederatedSubscriptions(
           );
           return false;
         }
+        const caller = callerKey(authenticated.viewer, clientIp);
+        const open = callers.get(caller) ?? 0;
+        if (open >= maxConnectionsPerCaller) {
+          stats.connectionsRefused += 1;
+          socket.close(
+            SubscriptionCloseCode.TooManyConnections,
+            `At most ${maxConnectionsPerCaller} connections per caller`,
+          );
+          return false;
+        }
+        callers.set(caller, open + 1);
         const connection: Connection = {
           viewer: authenticated.viewer,
+          caller,
           clientIp,
           running: 0,
           expiry: undefined,
@@ -168,17 +205,20 @@ export function serveFederatedSubscriptions(
         socket.once('close', () => {
           stats.clientConnections -= 1;
           clearTimeout(connection.expiry);
+          const left = (callers.get(caller) ?? 1) - 1;
+          if (left > 0) callers.set(caller, left);
+          else callers.delete(caller);
         });
         return true;
       },
-      onSubscribe: ({ extra, connectionParams }, _id, payload) => {
+      onSubscribe: async ({ extra, connectionParams }, _id, payload) => {
         // The client's trace context, from this subscribe or else from its connection_init.
         const trace = new SubscriptionTrace({
           service: 'router',
           operationName: payload.operationName ?? undefined,
           carriers: [payload.extensions, connectionParams],
         });
-        const started = startSubscription(extra.socket, payload, trace);
+        const started = await startSubscription(extra.socket, payload, trace);
         trace.end(Array.isArray(started) ? started : undefined);
         return started;
       },
@@ -198,15 +238,19 @@ export function serveFederatedSubscriptions(
     wsServer,
   );
 
-  /** Plans, authorizes and starts one client subscription, or says why it cannot start. */
-  function startSubscription(
+  /**
+   * Admits (the checks of HTTP: rate, document, limits, cost), authorizes, plans and starts one
+   * client subscription, or says why it cannot start.
+   */
+  async function startSubscription(
     socket: WebSocket,
     payload: SubscribePayload,
     trace: SubscriptionTrace,
-  ): ExecutionArgs | readonly GraphQLError[] {
+  ): Promise<ExecutionArgs | readonly GraphQLError[]> {
     const connection = connections.get(socket);
     if (!connection) return [new GraphQLError('Connection not initialised')];
-    if (!planner) return [new GraphQLError('No supergraph is being served')];
+    const pipeline = options.pipeline();
+    if (!planner || !pipeline) return [new GraphQLError('No supergraph is being served')];
     if (connection.running >= maxSubscriptionsPerConnection) {
       return [
         new GraphQLError(
@@ -215,19 +259,20 @@ export function serveFederatedSubscriptions(
         ),
       ];
     }
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query);
-    } catch (error) {
-      const syntaxError = error instanceof GraphQLError ? error : new GraphQLError('Syntax error');
-      return [withCode(syntaxError, 'GRAPHQL_PARSE_FAILED')];
-    }
-    const planned = planner.plan(
-      document,
-      payload.operationName ?? undefined,
-      payload.variables ?? undefined,
-      connection.viewer,
+    const admitted: AdmittedOperation | { errors: readonly GraphQLError[] } = await pipeline.admit(
+      {
+        query: payload.query || undefined,
+        operationName: payload.operationName ?? undefined,
+        variables: payload.variables ?? undefined,
+        extensions: payload.extensions ?? undefined,
+      },
+      { requestId: `ws:${connection.clientIp ?? 'unknown'}`, viewer: connection.viewer, clientIp: connection.clientIp },
+      'WebSocket',
     );
+    if ('errors' in admitted) return admitted.errors;
+    // The connection may have closed, or the supergraph changed, while the checks ran.
+    if (socket.readyState !== socket.OPEN || !planner) return [new GraphQLError('Connection closed')];
+    const planned = planner.plan(admitted, connection.viewer);
     if (isErrors(planned)) return planned;
     trace.named(planned.operationName);
     const sharedKey = [planned.planner.generation, planned.key, identityOf(connection.viewer)].join(

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import type { Client } from 'graphql-ws';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { RunningRouter } from '../../src/index.ts';
 import {
   connectionOutcome,
@@ -241,6 +241,11 @@ describe('connections', () => {
 
 describe('limits', () => {
   it('runs at most 100 subscriptions on one connection', async () => {
+    // Opened in one burst: rate and message limits (tested on their own) must not interfere.
+    const router = await startRouterBeside(stack, {
+      limits: { maxMessagesPerSecond: 1000, rateLimits: { perMinute: 0, perSecond: 1 } },
+    });
+    onTestFinished(() => router.stop());
     const player = await stack.registerPlayer(name('greedy'));
     const client = clientOf(player, router.url);
     const accepted = Array.from({ length: 100 }, () => subscribe(client, INVENTORY_CHANGED));

@@ -37,7 +37,57 @@ describe('loadRouterConfig', () => {
         maxTtlSeconds: 300,
         defaultMaxAge: 0,
       },
+      trustedProxies: [],
+      limits: {
+        document: {
+          maxLength: 32_768,
+          maxTokens: 2_000,
+          maxDepth: 12,
+          maxAliases: 30,
+          maxRootFields: 20,
+          maxDirectives: 50,
+        },
+        maxCost: 5_000,
+        defaultListSize: 10,
+        rateLimits: { perMinute: 1000, perSecond: 50, redisUrl: undefined },
+        trustedDocuments: { mode: 'off', manifestPath: undefined },
+        maxConnectionsPerCaller: 20,
+        maxMessagesPerSecond: 20,
+      },
     });
+  });
+
+  it('reads the request limits, rate limits sharing the entity cache Redis', () => {
+    const config = loadRouterConfig({
+      REDIS_URL: 'redis://redis:6379',
+      ROUTER_MAX_DEPTH: '8',
+      ROUTER_MAX_ALIASES: '0',
+      ROUTER_MAX_COST: '0',
+      ROUTER_RATE_LIMIT_PER_MINUTE: '120',
+      ROUTER_RATE_LIMIT_PER_SECOND: '5',
+      ROUTER_TRUSTED_DOCUMENTS: 'enforce',
+      ROUTER_TRUSTED_DOCUMENTS_PATH: 'manifest.json',
+      ROUTER_TRUSTED_PROXIES: '10.0.0.0/8, loopback',
+    });
+    expect(config.limits.document.maxDepth).toBe(8);
+    expect(config.limits.document.maxAliases).toBe(0);
+    expect(config.limits.maxCost).toBe(0);
+    expect(config.limits.rateLimits).toEqual({
+      perMinute: 120,
+      perSecond: 5,
+      redisUrl: 'redis://redis:6379',
+    });
+    expect(config.limits.trustedDocuments).toEqual({
+      mode: 'enforce',
+      manifestPath: resolve('manifest.json'),
+    });
+    expect(config.trustedProxies).toEqual(['10.0.0.0/8', 'loopback']);
+  });
+
+  it('refuses a trusted documents mode it does not know, naming the variable', () => {
+    expect(() => loadRouterConfig({ ROUTER_TRUSTED_DOCUMENTS: 'strict' })).toThrow(
+      /ROUTER_TRUSTED_DOCUMENTS/,
+    );
   });
 
   it('reads the entity cache settings', () => {

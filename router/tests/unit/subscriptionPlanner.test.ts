@@ -1,8 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { Role, type Viewer } from '@play-economy/chassis/web';
-import { parse, type GraphQLError } from 'graphql';
+import {
+  buildSchema,
+  Kind,
+  parse,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
+import type { AdmittedOperation } from '../../src/pipeline/OperationPipeline.ts';
 import { prepareSupergraph } from '../../src/supergraph/prepareSupergraph.ts';
 import {
   SubscriptionPlanner,
@@ -28,6 +37,29 @@ const planner = new SubscriptionPlanner({
 });
 const player: Viewer = { userId: 'u-1', roles: [Role.Player] };
 
+/** A document as the pipeline admits it (validated, variables coerced) against `schema`. */
+function admitted(
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+  schema: GraphQLSchema = planner.apiSchema,
+): AdmittedOperation {
+  const operation = document.definitions.find(
+    (definition): definition is OperationDefinitionNode =>
+      definition.kind === Kind.OPERATION_DEFINITION,
+  )!;
+  return {
+    schema,
+    query: '',
+    queryHash: '',
+    document,
+    operation,
+    fragments: new Map(),
+    variables,
+    coercedVariables: variables,
+    estimatedCost: 0,
+  };
+}
+
 const CHANGES = parse(
   'subscription ($u: ID) { inventoryChanged(userId: $u) { delta item { name price } user { username } } }',
 );
@@ -44,7 +76,7 @@ function codesOf(result: PlannedSubscription | readonly GraphQLError[]): unknown
 
 describe('SubscriptionPlanner', () => {
   it('plans the primary on the owning subgraph and the rest as entity fetches', () => {
-    const { node } = planned(planner.plan(CHANGES, undefined, {}, player));
+    const { node } = planned(planner.plan(admitted(CHANGES), player));
     expect(node.primary.serviceName).toBe('inventory');
     expect(node.primary.operation).toMatch(/^subscription/);
     const rest = JSON.stringify(node.rest);
@@ -56,26 +88,20 @@ describe('SubscriptionPlanner', () => {
     const document = parse(
       'subscription ($u: ID, $v: Boolean!) { inventoryChanged(userId: $u) { delta quantity @include(if: $v) } }',
     );
-    const one = planned(planner.plan(document, undefined, { u: '1', v: true }, player));
-    const same = planned(planner.plan(document, undefined, { v: true, u: '1' }, player));
-    const other = planned(planner.plan(document, undefined, { u: '1', v: false }, player));
+    const one = planned(planner.plan(admitted(document, { u: '1', v: true }), player));
+    const same = planned(planner.plan(admitted(document, { v: true, u: '1' }), player));
+    const other = planned(planner.plan(admitted(document, { u: '1', v: false }), player));
     expect(same.key).toBe(one.key);
     expect(other.key).not.toBe(one.key);
   });
 
-  it('refuses what is not a valid subscription, with the codes HTTP uses', () => {
-    expect(codesOf(planner.plan(parse('{ me { id } }'), undefined, {}, player))).toEqual([
-      'BAD_REQUEST',
-    ]);
-    expect(codesOf(planner.plan(parse('subscription { nope }'), undefined, {}, player))).toEqual([
-      'GRAPHQL_VALIDATION_FAILED',
-    ]);
-    expect(codesOf(planner.plan(CHANGES, undefined, { u: { not: 'an id' } }, player))).toEqual([
-      'BAD_USER_INPUT',
-    ]);
+  it('validates again what was admitted against a supergraph since replaced', () => {
+    const older = buildSchema('type Query { a: Int } type Subscription { nope: Int }');
+    const result = planner.plan(admitted(parse('subscription { nope }'), {}, older), player);
+    expect(codesOf(result)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('applies @authenticated before planning: an anonymous caller gets nothing planned', () => {
-    expect(codesOf(planner.plan(CHANGES, undefined, {}, null))).toEqual(['UNAUTHENTICATED']);
+    expect(codesOf(planner.plan(admitted(CHANGES), null))).toEqual(['UNAUTHENTICATED']);
   });
 });

@@ -116,17 +116,18 @@ export class ServiceMetrics {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
-  /** A latency histogram in seconds of this service's own. */
+  /** A histogram of this service's own: latencies in seconds unless other buckets are given. */
   histogram<TLabel extends string = never>(
     name: string,
     help: string,
     labelNames: readonly TLabel[] = [],
+    buckets: readonly number[] = LATENCY_BUCKETS,
   ): Histogram<TLabel> {
     return new Histogram({
       name,
       help,
       labelNames,
-      buckets: LATENCY_BUCKETS,
+      buckets: [...buckets],
       registers: [this.registry],
     });
   }
