@@ -89,7 +89,9 @@ export class CostModel {
     const root = this.#schema.getRootType(operation.operation);
     if (!root || !data) return 0;
     const base = operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
-    return base + this.#actualSelection(root, [operation.selectionSet], data, { fragments, variables });
+    return (
+      base + this.#actualSelection(root, [operation.selectionSet], data, { fragments, variables })
+    );
   }
 
   #estimateSelection(
@@ -142,8 +144,7 @@ export class CostModel {
     walk: Walk,
   ): number {
     const typename = value['__typename'];
-    const runtime =
-      typeof typename === 'string' ? this.#schema.getType(typename) : undefined;
+    const runtime = typeof typename === 'string' ? this.#schema.getType(typename) : undefined;
     const candidates = runtime && isObjectType(runtime) ? [runtime] : this.#possibleTypes(type);
     let most = 0;
     for (const objectType of candidates) {
@@ -157,7 +158,8 @@ export class CostModel {
         const subselectionSets = isCompositeType(child) ? subselections(nodes) : [];
         const priceOf = (item: unknown): number =>
           item !== null && typeof item === 'object' && isCompositeType(child)
-            ? own + this.#actualSelection(child, subselectionSets, item as Record<string, unknown>, walk)
+            ? own +
+              this.#actualSelection(child, subselectionSets, item as Record<string, unknown>, walk)
             : own;
         sum += this.#argumentsCost(pricing, nodes[0]!) + priceEach(value[key], priceOf, own);
       }
@@ -190,7 +192,8 @@ export class CostModel {
   #argumentsCost(pricing: FieldPricing | undefined, node: FieldNode): number {
     if (!pricing?.argumentWeights || !node.arguments) return 0;
     let cost = 0;
-    for (const argument of node.arguments) cost += pricing.argumentWeights.get(argument.name.value) ?? 0;
+    for (const argument of node.arguments)
+      cost += pricing.argumentWeights.get(argument.name.value) ?? 0;
     return cost;
   }
 
@@ -203,7 +206,9 @@ export class CostModel {
     const slicing =
       pricing?.slicingArguments ??
       (pricing?.assumedSize === undefined
-        ? CONVENTIONAL_SLICING_ARGUMENTS.filter((name) => field.args.some((arg) => arg.name === name))
+        ? CONVENTIONAL_SLICING_ARGUMENTS.filter((name) =>
+            field.args.some((arg) => arg.name === name),
+          )
         : []);
     let largest: number | undefined;
     for (const name of slicing) {
@@ -235,7 +240,8 @@ interface Sized {
 function priceEach(value: unknown, priceOf: (item: unknown) => number, own: number): number {
   if (Array.isArray(value)) {
     let sum = 0;
-    for (const item of value) sum += Array.isArray(item) ? priceEach(item, priceOf, own) : priceOf(item);
+    for (const item of value)
+      sum += Array.isArray(item) ? priceEach(item, priceOf, own) : priceOf(item);
     return sum;
   }
   return value === undefined ? 0 : priceOf(value);
@@ -370,7 +376,11 @@ function costDirectiveNames(definitions: readonly DefinitionNode[]): {
         if (entry.kind === Kind.OBJECT) {
           const name = entry.fields.find((f) => f.name.value === 'name')?.value;
           const renamed = entry.fields.find((f) => f.name.value === 'as')?.value;
-          if (name?.kind === Kind.STRING && name.value === '@listSize' && renamed?.kind === Kind.STRING) {
+          if (
+            name?.kind === Kind.STRING &&
+            name.value === '@listSize' &&
+            renamed?.kind === Kind.STRING
+          ) {
             listSize = renamed.value.replace(/^@/, '');
           }
         }
@@ -393,10 +403,7 @@ function intArgument(directive: DirectiveNode | undefined, name: string): number
   return value?.kind === Kind.INT ? Number(value.value) : undefined;
 }
 
-function stringListArgument(
-  directive: DirectiveNode,
-  name: string,
-): readonly string[] | undefined {
+function stringListArgument(directive: DirectiveNode, name: string): readonly string[] | undefined {
   const value = directive.arguments?.find((arg) => arg.name.value === name)?.value;
   if (value?.kind === Kind.STRING) return [value.value];
   if (value?.kind !== Kind.LIST) return undefined;

@@ -384,7 +384,12 @@ export class OperationPipeline {
     const formatted = errors.map((error) => this.#format(error));
     let status = statusOf(errors, result.data === undefined);
     const headers: Record<string, string> = {
-      'cache-control': this.#options.cacheControl(schema, operation, fragments, formatted.length > 0),
+      'cache-control': this.#options.cacheControl(
+        schema,
+        operation,
+        fragments,
+        formatted.length > 0,
+      ),
     };
     const body: FormattedExecutionResult = {
       ...(formatted.length > 0 ? { errors: formatted } : {}),
@@ -407,8 +412,7 @@ export class OperationPipeline {
   #queryOf(request: GraphQLRequest, context: RouterContext): string | GraphQLError {
     const trusted = this.#options.trustedDocuments;
     const persisted = request.extensions?.['persistedQuery'] as
-      | { version?: unknown; sha256Hash?: unknown }
-      | undefined;
+      { version?: unknown; sha256Hash?: unknown } | undefined;
     if (persisted && persisted.version !== 1) {
       return badRequest('Unsupported persisted query version');
     }

@@ -93,7 +93,10 @@ export class SubscriptionPlanner {
    * errors to send instead when it asks only for fields the caller may not read, or (admitted
    * against a supergraph since replaced) is not valid against this one.
    */
-  plan(admitted: AdmittedOperation, viewer: Viewer | null): PlannedSubscription | readonly GraphQLError[] {
+  plan(
+    admitted: AdmittedOperation,
+    viewer: Viewer | null,
+  ): PlannedSubscription | readonly GraphQLError[] {
     const { document, operation } = admitted;
     if (admitted.schema !== this.apiSchema) {
       const errors = validate(this.apiSchema, document);

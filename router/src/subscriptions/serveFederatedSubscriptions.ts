@@ -266,12 +266,22 @@ export function serveFederatedSubscriptions(
         variables: payload.variables ?? undefined,
         extensions: payload.extensions ?? undefined,
       },
-      { requestId: `ws:${connection.clientIp ?? 'unknown'}`, viewer: connection.viewer, clientIp: connection.clientIp },
+      {
+        requestId: `ws:${connection.clientIp ?? 'unknown'}`,
+        viewer: connection.viewer,
+        clientIp: connection.clientIp,
+      },
       'WebSocket',
     );
     if ('errors' in admitted) return admitted.errors;
     // The connection may have closed, or the supergraph changed, while the checks ran.
-    if (socket.readyState !== socket.OPEN || !planner) return [new GraphQLError('Connection closed')];
+    if (socket.readyState !== socket.OPEN || !planner) {
+      return [
+        new GraphQLError('The connection closed before the subscription started', {
+          extensions: { code: 'BAD_REQUEST' },
+        }),
+      ];
+    }
     const planned = planner.plan(admitted, connection.viewer);
     if (isErrors(planned)) return planned;
     trace.named(planned.operationName);

@@ -1,0 +1,277 @@
+import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import type { RouterOptions, RunningRouter } from '../../src/index.ts';
+import { DEFAULT_REQUEST_LIMITS } from '../../src/limits/RequestLimits.ts';
+import { postGraphQL } from '../support/http.ts';
+import { startRouterBeside } from '../support/startRouterBeside.ts';
+import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
+
+/** The attacks a security review sent to the router, each refused before anything runs. */
+const ATTACKS = {
+  manyAliases: `{ ${Array.from({ length: 2000 }, (_, i) => `a${i}: items(first: 100) { edges { node { id name } } }`).join(' ')} }`,
+  someAliases: `{ me { ${Array.from({ length: 40 }, (_, i) => `a${i}: username`).join(' ')} } }`,
+  deep: `{ me { ${'purchases { user { '.repeat(40)}id${' } }'.repeat(40)} } }`,
+  directives: `{ me ${'@include(if: true) '.repeat(60)}{ id } }`,
+  duplicatedFields: `{ items { edges { node { ${'name '.repeat(3000)}} } } }`,
+  rootFields: `{ ${Array.from({ length: 25 }, () => '__typename').join(' ')} me { id } }`,
+} as const;
+
+const SUBSCRIBE_DEEP = `subscription { inventoryChanged { ${'user { purchases { '.repeat(20)}id${' } }'.repeat(20)} } }`;
+
+let stack: RunningStack;
+let player: SignedInClient;
+
+/** A router of the test's own beside the stack, with the default limits unless told. */
+async function routerWith(options: Partial<RouterOptions> = {}): Promise<RunningRouter> {
+  const router = await startRouterBeside(stack, options);
+  onTestFinished(() => router.stop());
+  return router;
+}
+
+/** Requests the router has sent to subgraphs so far, read from its `/metrics`. */
+async function subgraphFetches(router: RunningRouter): Promise<number> {
+  const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
+  let total = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('subgraph_fetch_duration_seconds_count'))
+      total += Number(line.split(' ')[1]);
+  }
+  return total;
+}
+
+/** A counter's value at the router's `/metrics`, for the sample whose labels include `label`. */
+async function counter(router: RunningRouter, name: string, label: string): Promise<number> {
+  const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
+  const sample = text
+    .split('\n')
+    .find((line) => line.startsWith(`${name}{`) && line.includes(label));
+  return sample ? Number(sample.split(' ').at(-1)) : 0;
+}
+
+beforeAll(async () => {
+  // The in-process bus: these tests are about the router's front door, not messaging.
+  stack = await startStack({ env: { ...process.env, AMQP_URL: undefined }, ephemeralPorts: true });
+  player = await stack.registerPlayer(`limits${Date.now().toString(36)}`);
+});
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('document limits', () => {
+  it.each([
+    ['2,000 aliases of items(first: 100)', ATTACKS.manyAliases, 'length'],
+    ['40 aliases', ATTACKS.someAliases, 'aliases'],
+    ['a query 80 levels deep', ATTACKS.deep, 'depth'],
+    ['60 directives on one field', ATTACKS.directives, 'directives'],
+    ['one field repeated 3,000 times', ATTACKS.duplicatedFields, 'tokens'],
+    ['26 root fields', ATTACKS.rootFields, 'rootFields'],
+  ])('refuses %s with BAD_USER_INPUT before running anything', async (_, query, limit) => {
+    const router = await routerWith();
+    const before = await subgraphFetches(router);
+    const { status, body } = await postGraphQL(router.url, query, undefined, {
+      authorization: `Bearer ${player.accessToken}`,
+    });
+    expect(status).toBe(400);
+    expect(body.data).toBeUndefined();
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', limit }),
+      }),
+    ]);
+    expect(await subgraphFetches(router)).toBe(before);
+    expect(await counter(router, 'router_requests_refused_total', 'reason="document_limit"')).toBe(
+      1,
+    );
+  });
+
+  it('refuses a batch of operations', async () => {
+    const router = await routerWith();
+    const response = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(Array.from({ length: 100 }, () => ({ query: '{ me { id } }' }))),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [{ message: 'Operation batching disabled.', extensions: { code: 'BAD_REQUEST' } }],
+    });
+  });
+
+  it('refuses the same documents over WebSocket, per subscribe', async () => {
+    const router = await routerWith();
+    const client = webSocketClient(router.url, player.accessToken);
+    onTestFinished(() => client.dispose());
+    const deep = subscribe(client, SUBSCRIBE_DEEP);
+    expect(await deep.ended).toMatchObject({
+      kind: 'error',
+      errors: [{ extensions: { code: 'BAD_USER_INPUT', limit: 'depth' } }],
+    });
+  });
+
+  it('serves a legitimate nested operation under the defaults', async () => {
+    const router = await routerWith();
+    const { body } = await postGraphQL(
+      router.url,
+      `query Store($first: Int) {
+        items(first: $first) { edges { cursor node { id name price ownedQuantity } } pageInfo { hasNextPage endCursor } }
+        me { id username gil inventory { quantity item { id name } } purchases { id state item { name } } }
+      }`,
+      { first: 50 },
+      { authorization: `Bearer ${player.accessToken}` },
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.['me']).toMatchObject({ id: player.userId });
+  });
+});
+
+describe('rate limits', () => {
+  // A minute's window, so a slow machine cannot spread the requests over two windows.
+  const perMinute = 5;
+  const tight = { limits: { rateLimits: { perMinute, perSecond: 100 } } };
+
+  it('answers 429 RATE_LIMITED with Retry-After beyond the rate, per caller', async () => {
+    const router = await routerWith(tight);
+    const statuses = [];
+    for (let i = 0; i < perMinute + 2; i += 1) {
+      statuses.push((await postGraphQL(router.url, '{ __typename }')).status);
+    }
+    expect(statuses).toEqual([...Array(perMinute).fill(200), 429, 429]);
+    const refused = await postGraphQL(router.url, '{ __typename }');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED' });
+    // A signed-in user counts as themselves, not as the address they share.
+    const signedIn = await postGraphQL(router.url, '{ me { id } }', undefined, {
+      authorization: `Bearer ${player.accessToken}`,
+    });
+    expect(signedIn.status).toBe(200);
+    // The two beyond the rate in the loop, and the one looked at.
+    expect(await counter(router, 'router_requests_refused_total', 'reason="rate_limit"')).toBe(3);
+  });
+
+  it('counts subscribes over WebSocket against the same budget', async () => {
+    const router = await routerWith(tight);
+    for (let i = 0; i < perMinute; i += 1) {
+      await postGraphQL(router.url, '{ me { id } }', undefined, {
+        authorization: `Bearer ${player.accessToken}`,
+      });
+    }
+    const client = webSocketClient(router.url, player.accessToken);
+    onTestFinished(() => client.dispose());
+    const refused = subscribe(client, 'subscription { inventoryChanged { delta } }');
+    expect(await refused.ended).toMatchObject({
+      kind: 'error',
+      errors: [{ extensions: { code: 'RATE_LIMITED' } }],
+    });
+  });
+
+  it('believes X-Forwarded-For only from trusted proxies', async () => {
+    const trusting = await routerWith({ ...tight, trustedProxies: ['loopback'] });
+    const untrusting = await routerWith(tight);
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    for (let i = 0; i < perMinute; i += 1) {
+      await postGraphQL(trusting.url, '{ __typename }', undefined, from('203.0.113.1'));
+      await postGraphQL(untrusting.url, '{ __typename }', undefined, from('203.0.113.1'));
+    }
+    // Behind a trusted proxy another client is another caller; a forged header changes nothing.
+    expect(
+      (await postGraphQL(trusting.url, '{ __typename }', undefined, from('203.0.113.2'))).status,
+    ).toBe(200);
+    expect(
+      (await postGraphQL(untrusting.url, '{ __typename }', undefined, from('203.0.113.2'))).status,
+    ).toBe(429);
+  });
+});
+
+describe('WebSocket limits', () => {
+  it('closes a connection that floods messages', async () => {
+    const router = await routerWith({
+      limits: { maxMessagesPerSecond: 5, rateLimits: { perMinute: 0, perSecond: 1 } },
+    });
+    const client = webSocketClient(router.url, player.accessToken);
+    onTestFinished(() => client.dispose());
+    const subscriptions = Array.from({ length: 10 }, () =>
+      subscribe(client, 'subscription { inventoryChanged { delta } }'),
+    );
+    expect(await subscriptions[9]!.ended).toMatchObject({ kind: 'error', code: 1008 });
+    await expect.poll(() => router.subscriptions.clientConnections).toBe(0);
+  });
+
+  it('refuses connections beyond the limit per caller', async () => {
+    const router = await routerWith({ limits: { maxConnectionsPerCaller: 2 } });
+    const clients = Array.from({ length: 3 }, () =>
+      webSocketClient(router.url, player.accessToken),
+    );
+    onTestFinished(() => Promise.all(clients.map((client) => client.dispose())).then(() => {}));
+    const first = subscribe(clients[0]!, 'subscription { inventoryChanged { delta } }');
+    const second = subscribe(clients[1]!, 'subscription { inventoryChanged { delta } }');
+    await Promise.all([first.connected, second.connected]);
+    const third = subscribe(clients[2]!, 'subscription { inventoryChanged { delta } }');
+    expect(await third.ended).toMatchObject({ kind: 'error', code: 4429 });
+    expect(router.subscriptions.clientConnections).toBe(2);
+  });
+});
+
+describe('HTTP answers', () => {
+  it('points a subscription sent over HTTP at the WebSocket endpoint', async () => {
+    const router = await routerWith();
+    const { status, body } = await postGraphQL(
+      router.url,
+      'subscription { inventoryChanged { delta } }',
+    );
+    expect(status).toBe(400);
+    expect(body.errors?.[0]?.message).toMatch(/WebSocket/);
+    expect(body.errors?.[0]?.extensions?.['code']).toBe('BAD_REQUEST');
+  });
+
+  it('says an answer varies with Authorization', async () => {
+    const router = await routerWith();
+    const response = await fetch(
+      `${router.url}?query=${encodeURIComponent('{ items { totalCount } }')}`,
+    );
+    expect(response.headers.get('vary')).toMatch(/authorization/i);
+  });
+
+  it('gives no field suggestions when introspection is off', async () => {
+    const router = await routerWith({ introspection: false });
+    const { body } = await postGraphQL(router.url, '{ itemz { totalCount } }');
+    expect(body.errors?.[0]?.message).toBe('Cannot query field "itemz" on type "Query".');
+    const open = await routerWith({ introspection: true });
+    const { body: suggested } = await postGraphQL(open.url, '{ itemz { totalCount } }');
+    expect(suggested.errors?.[0]?.message).toMatch(/Did you mean .*"items"/);
+  });
+
+  it('answers malformed JSON with a GraphQL error, not a stack trace', async () => {
+    const router = await routerWith();
+    const response = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": "{ me { id } }"',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      errors: [
+        { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ],
+    });
+  });
+});
+
+describe('defaults', () => {
+  it('are on: a flood from one address is cut at the per-second rate', async () => {
+    expect(DEFAULT_REQUEST_LIMITS.rateLimits.perMinute).toBeGreaterThan(0);
+    const router = await routerWith({ limits: DEFAULT_REQUEST_LIMITS });
+    const statuses = await Promise.all(
+      Array.from({ length: 120 }, () =>
+        postGraphQL(router.url, '{ __typename }').then((r) => r.status),
+      ),
+    );
+    const served = statuses.filter((status) => status === 200).length;
+    // Fixed one-second windows: a burst straddling two may spend both windows' budgets.
+    const { perSecond } = DEFAULT_REQUEST_LIMITS.rateLimits;
+    expect(served).toBeGreaterThanOrEqual(perSecond);
+    expect(served).toBeLessThanOrEqual(2 * perSecond);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(120 - served);
+  });
+});
