@@ -103,6 +103,10 @@ function routerContender(key: Contender['key'], label: string, shareFetches: boo
         // Off, so every request reaches the subgraphs, as through the plain gateway.
         ROUTER_CACHE: 'false',
         ROUTER_DEDUPLICATE_FETCHES: String(shareFetches),
+        // One client address sends thousands of requests a second, and the benchmark's lists
+        // carry no @listSize: no rate limit and no maximum cost (costs are still computed).
+        ROUTER_RATE_LIMIT_PER_MINUTE: '0',
+        ROUTER_MAX_COST: '0',
         ROUTER_SECRET,
         NODE_OPTIONS: process.env['BENCH_ROUTER_NODE_OPTIONS'] ?? '',
       }),

@@ -177,6 +177,9 @@ export async function benchSubscriptions(
         ROUTER_SECRET: routerSecret,
         ROUTER_PORT: String(routerPort),
         ROUTER_HOST: '127.0.0.1',
+        // Every client connects from 127.0.0.1: no per-caller limits.
+        ROUTER_RATE_LIMIT_PER_MINUTE: '0',
+        ROUTER_WS_MAX_CONNECTIONS_PER_CALLER: '100000',
         SUBGRAPH_URLS: [
           `catalog=${local(catalogPort)}/graphql`,
           `identity=${local(identityPort)}/graphql`,

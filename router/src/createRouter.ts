@@ -276,7 +276,10 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     gatewayLoaded = true;
   });
 
-  const rateLimits = RateLimits.create(limits.rateLimits, logger.child({ component: 'limits' }));
+  const rateLimits = await RateLimits.create(
+    limits.rateLimits,
+    logger.child({ component: 'limits' }),
+  );
   try {
     pipeline = await OperationPipeline.start({
       limits,

@@ -72,6 +72,10 @@ export async function runFederationAudit({
     ROUTER_PORT: String(AUDIT_ROUTER_PORT),
     ROUTER_SECRET: randomBytes(32).toString('hex'),
     ROUTER_CACHE: 'false',
+    // The audit checks answers, not limits: one client sends every query, on supergraphs whose
+    // lists carry no @listSize.
+    ROUTER_RATE_LIMIT_PER_MINUTE: '0',
+    ROUTER_MAX_COST: '0',
     LOG_LEVEL: 'warn',
   };
   const args = [

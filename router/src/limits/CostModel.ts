@@ -123,12 +123,15 @@ export class CostModel {
     const pricing = this.#pricingOf(parent, field.name);
     const own = this.#ownWeight(field, pricing);
     const size = this.#listSize(field, pricing, first, walk.variables);
-    let multiplier = sized?.fields.has(first.name.value) ? sized.size : 1;
+    let multiplier = 1;
     let childSized: Sized | undefined;
-    if (pricing?.sizedFields) {
+    if (sized?.fields.has(first.name.value)) {
+      // A connection's `edges`: as long as the connection says, whatever their own sizing.
+      multiplier = sized.size;
+    } else if (pricing?.sizedFields) {
       childSized = { fields: new Set(pricing.sizedFields), size };
     } else if (isListType(getNullableType(field.type))) {
-      multiplier *= size;
+      multiplier = size;
     }
     const type = getNamedType(field.type);
     const children = isCompositeType(type)

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger, Viewer } from '@play-economy/chassis/web';
 import { Redis } from 'ioredis';
 import {
@@ -19,6 +21,9 @@ export interface RateLimitSettings {
   /** Prefix of the counters' Redis keys. */
   keyPrefix?: string;
 }
+
+/** How long a starting router waits for Redis before counting in memory meanwhile. */
+const REDIS_CONNECT_WAIT_MS = 3000;
 
 export const DEFAULT_RATE_LIMITS: Readonly<RateLimitSettings> = {
   perMinute: 1000,
@@ -46,8 +51,14 @@ export class RateLimits {
     this.#redis = redis;
   }
 
-  /** `undefined` when the settings turn rate limiting off. */
-  static create(settings: RateLimitSettings, logger: Logger): RateLimits | undefined {
+  /**
+   * `undefined` when the settings turn rate limiting off. With Redis, waits a moment for its
+   * connection, so replicas starting together count together from their first request.
+   */
+  static async create(
+    settings: RateLimitSettings,
+    logger: Logger,
+  ): Promise<RateLimits | undefined> {
     if (settings.perMinute <= 0) return undefined;
     const keyPrefix = settings.keyPrefix ?? 'play-economy:router-rate:';
     const windows: IRateLimiterOptions[] = [
@@ -84,6 +95,12 @@ export class RateLimits {
           insuranceLimiter: new RateLimiterMemory(options),
         }),
     );
+    const ac = new AbortController();
+    await Promise.race([
+      once(redis, 'ready', { signal: ac.signal }),
+      sleep(REDIS_CONNECT_WAIT_MS, undefined, { signal: ac.signal }),
+    ]).catch(() => {});
+    ac.abort();
     return new RateLimits(new RateLimiterUnion(...limiters), redis);
   }
 

@@ -1,3 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { RouterOptions, RunningRouter } from '../../src/index.ts';
@@ -273,5 +277,137 @@ describe('defaults', () => {
     expect(served).toBeGreaterThanOrEqual(perSecond);
     expect(served).toBeLessThanOrEqual(2 * perSecond);
     expect(statuses.filter((status) => status === 429)).toHaveLength(120 - served);
+  });
+});
+
+describe('rate limits shared through Redis', () => {
+  it('count a caller across router replicas, and only that caller', async () => {
+    const shared = {
+      limits: {
+        rateLimits: {
+          perMinute: 4,
+          perSecond: 100,
+          redisUrl: process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379',
+          keyPrefix: `test:${randomUUID()}:`,
+        },
+      },
+    };
+    const [one, two] = await Promise.all([routerWith(shared), routerWith(shared)]);
+    const anonymous = (router: RunningRouter) =>
+      postGraphQL(router.url, '{ __typename }').then((response) => response.status);
+    expect([await anonymous(one), await anonymous(two), await anonymous(one)]).toEqual([
+      200, 200, 200,
+    ]);
+    expect(await anonymous(two)).toBe(200);
+    expect([await anonymous(one), await anonymous(two)]).toEqual([429, 429]);
+    // Another caller still has its whole budget on either replica.
+    const asPlayer = (router: RunningRouter) =>
+      postGraphQL(router.url, '{ me { id } }', undefined, {
+        authorization: `Bearer ${player.accessToken}`,
+      });
+    const served = await Promise.all([asPlayer(one), asPlayer(two)]);
+    expect(served.map(({ status }) => status)).toEqual([200, 200]);
+    expect(served[0]?.body.data).toEqual({ me: { id: player.userId } });
+  });
+});
+
+describe('trusted documents', () => {
+  const catalog = 'query Catalog { items(first: 2) { totalCount } }';
+  const changes = 'subscription Changes { inventoryChanged { delta } }';
+  const id = (document: string) => createHash('sha256').update(document).digest('hex');
+
+  async function manifest(): Promise<string> {
+    const directory = await mkdtemp(join(tmpdir(), 'trusted-documents-'));
+    onTestFinished(() => rm(directory, { recursive: true, force: true }));
+    const path = join(directory, 'persisted-documents.json');
+    await writeFile(path, JSON.stringify({ [id(catalog)]: catalog, [id(changes)]: changes }));
+    return path;
+  }
+
+  /** POSTs a raw GraphQL-over-HTTP body. */
+  async function post(router: RunningRouter, body: Record<string, unknown>) {
+    const response = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { data?: unknown; errors?: { extensions?: unknown }[] },
+    };
+  }
+
+  it('in enforce mode, as in production, serve the manifest and refuse anything else', async () => {
+    const router = await routerWith({
+      introspection: false,
+      landingPage: 'production',
+      limits: { trustedDocuments: { mode: 'enforce', manifestPath: await manifest() } },
+    });
+    const answer = { data: { items: { totalCount: expect.any(Number) } } };
+    expect(await post(router, { documentId: id(catalog) })).toEqual({ status: 200, body: answer });
+    expect(await post(router, { documentId: `sha256:${id(catalog)}` })).toEqual({
+      status: 200,
+      body: answer,
+    });
+    expect(
+      await post(router, {
+        extensions: { persistedQuery: { version: 1, sha256Hash: id(catalog) } },
+      }),
+    ).toEqual({ status: 200, body: answer });
+    // The listed text itself is trusted too.
+    expect(await post(router, { query: catalog })).toEqual({ status: 200, body: answer });
+
+    const unknown = '{ items(first: 100) { totalCount } }';
+    const refused = {
+      status: 400,
+      body: {
+        errors: [expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } })],
+      },
+    };
+    expect(await post(router, { query: unknown })).toEqual(refused);
+    // Registering an automatic persisted query cannot add to the list.
+    const hash = id(unknown);
+    expect(
+      await post(router, {
+        query: unknown,
+        extensions: { persistedQuery: { version: 1, sha256Hash: hash } },
+      }),
+    ).toEqual(refused);
+    expect(await post(router, { documentId: hash })).toMatchObject({
+      body: { errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
+    });
+    expect(
+      await counter(router, 'router_requests_refused_total', 'reason="untrusted_document"'),
+    ).toBe(2);
+
+    // Over WebSocket alike.
+    const client = webSocketClient(router.url, player.accessToken);
+    onTestFinished(() => client.dispose());
+    const untrusted = subscribe(client, 'subscription { inventoryChanged { quantity } }');
+    expect(await untrusted.ended).toMatchObject({
+      kind: 'error',
+      errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } }],
+    });
+    subscribe(client, '', {}, { persistedQuery: { version: 1, sha256Hash: id(changes) } });
+    await expect.poll(() => router.subscriptions.clientSubscriptions).toBe(1);
+  });
+
+  it('in log mode, serve documents outside the manifest', async () => {
+    const router = await routerWith({
+      limits: { trustedDocuments: { mode: 'log', manifestPath: await manifest() } },
+    });
+    const { status, body } = await post(router, { query: '{ items(first: 1) { totalCount } }' });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+  });
+
+  it('refuse to start on a manifest whose ids are not the documents’ hashes', async () => {
+    const path = await manifest();
+    await writeFile(path, JSON.stringify({ [id(catalog)]: changes }));
+    await expect(
+      startRouterBeside(stack, {
+        limits: { trustedDocuments: { mode: 'enforce', manifestPath: path } },
+      }),
+    ).rejects.toThrow(/not the SHA-256 of its document/);
   });
 });
