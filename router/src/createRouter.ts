@@ -276,6 +276,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     gatewayLoaded = true;
   });
 
+  observeLimits(metrics, limits);
   const rateLimits = await RateLimits.create(
     limits.rateLimits,
     logger.child({ component: 'limits' }),
@@ -327,6 +328,31 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       return stopped;
     },
   };
+}
+
+/** The limits in force, at `/metrics` beside the refusals they cause (`0`: no limit). */
+function observeLimits(metrics: ServiceMetrics, limits: RequestLimitSettings): void {
+  const { document, rateLimits } = limits;
+  const values: Record<string, number> = {
+    max_document_length: document.maxLength,
+    max_tokens: document.maxTokens,
+    max_depth: document.maxDepth,
+    max_aliases: document.maxAliases,
+    max_root_fields: document.maxRootFields,
+    max_directives: document.maxDirectives,
+    max_cost: limits.maxCost,
+    rate_limit_per_second: rateLimits.perMinute > 0 ? rateLimits.perSecond : 0,
+    rate_limit_per_minute: rateLimits.perMinute,
+    ws_max_connections_per_caller: limits.maxConnectionsPerCaller,
+    ws_max_messages_per_second: limits.maxMessagesPerSecond,
+  };
+  metrics.observe({
+    kind: 'gauge',
+    name: 'router_request_limit',
+    help: 'Request limits in force (0: none)',
+    labelNames: ['limit'],
+    read: () => Object.entries(values).map(([limit, value]) => ({ labels: { limit }, value })),
+  });
 }
 
 function logSupergraph(

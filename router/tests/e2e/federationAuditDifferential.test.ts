@@ -60,6 +60,11 @@ async function startRouter(supergraphSdl: string): Promise<RunningRouter & { dir
     NODE_ENV: 'production',
     ROUTER_SECRET: randomBytes(32).toString('hex'),
     ROUTER_CACHE: 'false',
+    // As the reference: field suggestions in validation errors (hidden without introspection).
+    INTROSPECTION: 'true',
+    // As in the audit: one client sends every query, on supergraphs without @listSize.
+    ROUTER_RATE_LIMIT_PER_MINUTE: '0',
+    ROUTER_MAX_COST: '0',
   });
   const router = await createRouter({
     ...config,

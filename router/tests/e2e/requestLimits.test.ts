@@ -87,6 +87,11 @@ describe('document limits', () => {
     expect(await counter(router, 'router_requests_refused_total', 'reason="document_limit"')).toBe(
       1,
     );
+    // The limit in force is at /metrics too, as the error states it.
+    const gauge = { length: 'max_document_length', rootFields: 'max_root_fields' }[limit];
+    expect(
+      await counter(router, 'router_request_limit', `limit="${gauge ?? `max_${limit}`}"`),
+    ).toBe(body.errors?.[0]?.extensions?.['max']);
   });
 
   it('refuses a batch of operations', async () => {
