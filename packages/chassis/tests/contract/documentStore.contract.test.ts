@@ -75,6 +75,11 @@ class WalletBuilder {
     return this;
   }
 
+  createdAt(createdAt: Date): this {
+    this.#wallet.createdAt = createdAt;
+    return this;
+  }
+
   build(): Wallet {
     return structuredClone(this.#wallet);
   }
@@ -385,6 +390,62 @@ function documentStoreContract(engine: EngineUnderTest): void {
       expect(ids(await collection.find({}, { sort, skip: 10, limit: 5 }).toArray())).toEqual(
         pages[2],
       );
+    });
+
+    it('pages by keyset on a date and _id, either way, without repeating or skipping a document', async () => {
+      // The shape of the purchase and inventory pages: one owner's documents after the last one
+      // seen, ties on the date broken by _id, a limit and no skip.
+      const collection = wallets();
+      const minute = (n: number) => new Date(Date.UTC(2024, 4, 1, 10, n));
+      const anns = Array.from({ length: 11 }, (_, n) =>
+        aWallet()
+          .withId(`w-${String(n).padStart(2, '0')}`)
+          .withOwner('ann')
+          .createdAt(minute(n % 4))
+          .build(),
+      );
+      for (const wallet of anns.toReversed()) await collection.insertOne(wallet);
+      await collection.insertOne(
+        aWallet().withId('w-bob').withOwner('bob').createdAt(minute(2)).build(),
+      );
+
+      for (const direction of [1, -1] as const) {
+        const beyond = direction === 1 ? '$gt' : '$lt';
+        const pageAfter = (last: Wallet | undefined) =>
+          collection
+            .find(
+              last
+                ? {
+                    owner: 'ann',
+                    $or: [
+                      { createdAt: { [beyond]: last.createdAt } },
+                      { createdAt: last.createdAt, _id: { [beyond]: last._id } },
+                    ],
+                  }
+                : { owner: 'ann' },
+              { sort: { createdAt: direction, _id: direction }, limit: 4 },
+            )
+            .toArray();
+
+        const pages: string[][] = [];
+        let last: Wallet | undefined;
+        for (let page = await pageAfter(undefined); ; page = await pageAfter(last)) {
+          pages.push(ids(page));
+          last = page.at(-1);
+          if (page.length < 4) break;
+        }
+
+        const expected = anns
+          .toSorted(
+            (left, right) =>
+              direction *
+              (left.createdAt.getTime() - right.createdAt.getTime() ||
+                left._id.localeCompare(right._id)),
+          )
+          .map((wallet) => wallet._id);
+        expect(pages.map((page) => page.length)).toEqual([4, 4, 3]);
+        expect(pages.flat()).toEqual(expected);
+      }
     });
 
     it('projects by inclusion, keeping _id unless excluded', async () => {

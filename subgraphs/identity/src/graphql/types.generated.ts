@@ -60,7 +60,9 @@ export type Mutation = {
   adjustGil: User;
   /**
    * Signs in. Wrong credentials are UNAUTHENTICATED; too many failed attempts for one account or
-   * from one address are RATE_LIMITED for a while (`extensions.retryAfterSeconds`).
+   * from one address are RATE_LIMITED for a while (`extensions.retryAfterSeconds`). Weighs 100 in
+   * an operation's cost: it checks the password with scrypt (for an unknown account too, against
+   * a decoy hash), which takes 32 MiB of memory and tens of milliseconds of CPU.
    */
   login: AuthPayload;
   /**
@@ -70,7 +72,9 @@ export type Mutation = {
   refreshToken: AuthPayload;
   /**
    * Creates a player account with the starting gil and signs it in. A taken username or email
-   * is CONFLICT; a value breaking the rules is BAD_USER_INPUT naming the field.
+   * is CONFLICT; a value breaking the rules is BAD_USER_INPUT naming the field. Weighs 100 in an
+   * operation's cost: it hashes the password with scrypt, which takes 32 MiB of memory and tens of
+   * milliseconds of CPU.
    */
   register: AuthPayload;
 };
@@ -160,7 +164,7 @@ export type User = {
   gil: Scalars['Int']['output'];
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** What the user may do. */
+  /** What the user may do: each role at most once, so at most two. */
   roles: Array<Role>;
   /** Unique name, 3 to 32 characters from `A-Z a-z 0-9 _ . -`, compared ignoring case. */
   username: Scalars['String']['output'];

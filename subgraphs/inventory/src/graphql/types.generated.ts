@@ -97,10 +97,24 @@ export type User = {
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
   /**
-   * What the user owns, one entry per item, oldest acquisition first. Only the user themself or
-   * an admin may read it (FORBIDDEN otherwise). Items since deleted from the catalog are left out.
+   * What the user owns, one entry per item, oldest acquisition first (ties in item id order), one
+   * page at a time. `first` is 0 to 100 (BAD_USER_INPUT otherwise, naming `first`); `after` is the
+   * item id of the last entry of the previous page, and the page holds the entries that follow it
+   * (an item this user never had is BAD_USER_INPUT naming `after`). A page shorter than `first`
+   * is the last one. Items since deleted from the catalog are left out. Only the user themself or
+   * an admin may read it (FORBIDDEN otherwise).
    */
   inventory: Array<InventoryEntry>;
+};
+
+
+/**
+ * Someone with an account. `email` and `gil` are private: only the user themself and admins may
+ * read them (FORBIDDEN otherwise); the other fields are public.
+ */
+export type UserinventoryArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -274,7 +288,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  inventory?: Resolver<Array<ResolversTypes['InventoryEntry']>, ParentType, ContextType>;
+  inventory?: Resolver<Array<ResolversTypes['InventoryEntry']>, ParentType, ContextType, RequireFields<UserinventoryArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = Context> = {

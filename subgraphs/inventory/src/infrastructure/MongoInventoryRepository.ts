@@ -1,6 +1,11 @@
-import type { DocumentCollection, DocumentStore, StoreSession } from '@play-economy/chassis';
+import type {
+  DocumentCollection,
+  DocumentStore,
+  Filter,
+  StoreSession,
+} from '@play-economy/chassis';
 import type { InventoryEntry } from '../domain/InventoryEntry.ts';
-import type { InventoryRepository } from '../domain/InventoryRepository.ts';
+import type { EntryPageQuery, InventoryRepository } from '../domain/InventoryRepository.ts';
 import { subtractionFrom, type Subtraction } from '../domain/QuantityRules.ts';
 
 interface EntryDocument {
@@ -42,14 +47,37 @@ export class MongoInventoryRepository implements InventoryRepository {
       { userId: 1, itemId: 1 },
       { name: 'entries_by_user_and_item', unique: true },
     );
+    await repository.entries.createIndex(
+      { userId: 1, acquiredAt: 1, itemId: 1 },
+      { name: 'entries_by_user_in_acquisition_order' },
+    );
     return repository;
   }
 
-  async findByUser(userId: string): Promise<InventoryEntry[]> {
+  async findByUser(userId: string, { first, after }: EntryPageQuery): Promise<InventoryEntry[]> {
+    // MongoDB reads a limit of 0 as no limit at all.
+    if (first < 1) return [];
+    // Keyset paging: an item acquired meanwhile lands on the last page and never shifts an
+    // earlier one.
+    const owned: Filter = { userId, quantity: { $gt: 0 } };
+    const filter: Filter = after
+      ? {
+          ...owned,
+          $or: [
+            { acquiredAt: { $gt: after.acquiredAt } },
+            { acquiredAt: after.acquiredAt, itemId: { $gt: after.itemId } },
+          ],
+        }
+      : owned;
     const documents = await this.entries
-      .find({ userId, quantity: { $gt: 0 } }, { sort: { acquiredAt: 1, itemId: 1 } })
+      .find(filter, { sort: { acquiredAt: 1, itemId: 1 }, limit: first })
       .toArray();
     return documents.map(toEntry);
+  }
+
+  async find(userId: string, itemId: string): Promise<InventoryEntry | null> {
+    const document = await this.entries.findOne({ _id: entryKey(userId, itemId) });
+    return document ? toEntry(document) : null;
   }
 
   async quantitiesOf(userId: string, itemIds: readonly string[]): Promise<Map<string, number>> {

@@ -217,6 +217,59 @@ describe('who may grant what', () => {
   });
 });
 
+describe('reading an inventory a page at a time', () => {
+  type Page = GraphQLResponse<{ me: { inventory: { item: { id: string } }[] } | null }>;
+  let dave: SignedInClient;
+  /** Dave's item ids in the inventory's order, read whole in one page of 100. */
+  let everything: string[];
+  const ITEMS = 51;
+
+  const page = (args: string): Promise<Page> =>
+    dave.request(`{ me { inventory${args} { item { id } } } }`) as Promise<Page>;
+  const idsOf = (response: Page) => {
+    expect(response.errors).toBeUndefined();
+    return response.data!.me!.inventory.map((entry) => entry.item.id);
+  };
+
+  beforeAll(async () => {
+    dave = await stack.registerPlayer(`dave_${Date.now().toString(36)}`);
+    const granted: string[] = [];
+    for (let n = 0; n < ITEMS; n++) {
+      const item = await createItem();
+      await grantOnceKnown(dave.userId, item.id, 1);
+      granted.push(item.id);
+    }
+    everything = idsOf(await page('(first: 100)'));
+    expect(everything.toSorted()).toEqual(granted.toSorted());
+  });
+
+  it('answers first: 2 with two entries, and the next two after the last item id', async () => {
+    const first = idsOf(await page('(first: 2)'));
+    const second = idsOf(await page(`(first: 2, after: "${first.at(-1)}")`));
+    expect(first).toEqual(everything.slice(0, 2));
+    expect(second).toEqual(everything.slice(2, 4));
+  });
+
+  it('answers 50 entries without arguments, and the rest after the 50th', async () => {
+    const first = idsOf(await page(''));
+    expect(first).toEqual(everything.slice(0, 50));
+    expect(idsOf(await page(`(after: "${first.at(-1)}")`))).toEqual(everything.slice(50));
+  });
+
+  it.each([
+    ['(first: 101)', 'first'],
+    ['(first: -1)', 'first'],
+    ['(after: "no-such-item")', 'after'],
+  ])('refuses %s with BAD_USER_INPUT naming %s', async (args, field) => {
+    const response = await page(args);
+    expect(response.data?.me ?? null).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({
+      path: ['me', 'inventory'],
+      extensions: { code: 'BAD_USER_INPUT', field },
+    });
+  });
+});
+
 describe('the inventory subgraph itself', () => {
   it('refuses a request that did not come through the router', async () => {
     const direct = createGraphQLClient(stack.subgraphUrls['inventory']!, {

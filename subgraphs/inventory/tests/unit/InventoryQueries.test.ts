@@ -7,6 +7,9 @@ import {
   purchaseCommand,
 } from '../support/anInventory.ts';
 
+/** The schema's default page. */
+const PAGE = { first: 50 };
+
 async function stocked() {
   const inventory = await anInventory();
   for (const id of ['potion', 'ether', 'tent']) await inventory.knowItem(id);
@@ -20,22 +23,28 @@ async function stocked() {
 describe('GetInventory', () => {
   it('lists the entries oldest first, for the user themself and for an admin', async () => {
     const inventory = await stocked();
-    const own = await inventory.useCases.getInventory.execute(aPlayerViewer('alice'), 'alice');
+    const own = await inventory.useCases.getInventory.execute(
+      aPlayerViewer('alice'),
+      'alice',
+      PAGE,
+    );
     expect(own.map(({ itemId, quantity }) => [itemId, quantity])).toEqual([
       ['potion', 3],
       ['ether', 1],
       ['tent', 2],
     ]);
-    expect(await inventory.useCases.getInventory.execute(ADMIN, 'alice')).toEqual(own);
+    expect(await inventory.useCases.getInventory.execute(ADMIN, 'alice', PAGE)).toEqual(own);
   });
 
   it("refuses another player's inventory with FORBIDDEN and anonymous callers with UNAUTHENTICATED", async () => {
     const inventory = await stocked();
     const { getInventory } = inventory.useCases;
-    expect((await failureOf(getInventory.execute(aPlayerViewer('bob'), 'alice'))).code).toBe(
+    expect((await failureOf(getInventory.execute(aPlayerViewer('bob'), 'alice', PAGE))).code).toBe(
       'FORBIDDEN',
     );
-    expect((await failureOf(getInventory.execute(null, 'alice'))).code).toBe('UNAUTHENTICATED');
+    expect((await failureOf(getInventory.execute(null, 'alice', PAGE))).code).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('leaves out entries taken back to 0 and items deleted from the catalog', async () => {
@@ -49,15 +58,15 @@ describe('GetInventory', () => {
         quantity: 1,
       }),
     );
-    const entries = await inventory.useCases.getInventory.execute(ADMIN, 'alice');
+    const entries = await inventory.useCases.getInventory.execute(ADMIN, 'alice', PAGE);
     expect(entries.map((entry) => entry.itemId)).toEqual(['potion']);
   });
 
   it('is empty for a user who owns nothing', async () => {
     const inventory = await anInventory();
-    expect(await inventory.useCases.getInventory.execute(aPlayerViewer('carol'), 'carol')).toEqual(
-      [],
-    );
+    expect(
+      await inventory.useCases.getInventory.execute(aPlayerViewer('carol'), 'carol', PAGE),
+    ).toEqual([]);
   });
 });
 

@@ -9,12 +9,33 @@ export class DuplicateIdempotencyKey extends Error {
   }
 }
 
+/** Where a page of a user's purchases starts: just after this purchase, newest first. */
+export interface PurchasePosition {
+  createdAt: Date;
+  /** Breaks ties between purchases accepted at the same instant. */
+  id: string;
+}
+
+/** One page of a user's purchases. */
+export interface PurchasePageQuery {
+  /** At most this many, 1 or more. */
+  first: number;
+  after?: PurchasePosition | undefined;
+}
+
+export function positionOf(purchase: Purchase): PurchasePosition {
+  return { createdAt: purchase.createdAt, id: purchase.id };
+}
+
 /** Purchases; at most one per user and idempotency key. */
 export interface PurchaseRepository {
   findById(id: string, session?: StoreSession): Promise<Purchase | null>;
   findByIdempotencyKey(userId: string, idempotencyKey: string): Promise<Purchase | null>;
-  /** A user's purchases, newest first. */
-  listByUser(userId: string): Promise<Purchase[]>;
+  /**
+   * A page of a user's purchases, newest first: by `createdAt`, then by id, both descending.
+   * The store applies the limit; it never loads the user's other purchases.
+   */
+  listByUser(userId: string, page: PurchasePageQuery): Promise<Purchase[]>;
   /** Throws {@link DuplicateIdempotencyKey} when the user already used the key. */
   insert(purchase: Purchase, session: StoreSession): Promise<void>;
   /**

@@ -136,8 +136,25 @@ export type User = {
   __typename?: 'User';
   /** Stable identifier of the user. */
   id: Scalars['ID']['output'];
-  /** The user's purchases, newest first. Only the user themself or an admin (FORBIDDEN otherwise). */
+  /**
+   * The user's purchases, newest first (by when they were accepted; ties in id order, descending),
+   * one page at a time. `first` is 0 to 100 (BAD_USER_INPUT otherwise, naming `first`); `after` is
+   * the id of the last purchase of the previous page, and the page holds the purchases that
+   * follow it (an id that is not one of this user's purchases is BAD_USER_INPUT naming `after`).
+   * A page shorter than `first` is the last one. Only the user themself or an admin (FORBIDDEN
+   * otherwise).
+   */
   purchases: Array<Purchase>;
+};
+
+
+/**
+ * Someone with an account. `email` and `gil` are private: only the user themself and admins may
+ * read them (FORBIDDEN otherwise); the other fields are public.
+ */
+export type UserpurchasesArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -318,7 +335,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  purchases?: Resolver<Array<ResolversTypes['Purchase']>, ParentType, ContextType>;
+  purchases?: Resolver<Array<ResolversTypes['Purchase']>, ParentType, ContextType, RequireFields<UserpurchasesArgs, 'first'>>;
 };
 
 export type Resolvers<ContextType = Context> = {

@@ -2,11 +2,16 @@ import {
   isDuplicateKeyError,
   type DocumentCollection,
   type DocumentStore,
+  type Filter,
   type Message,
   type StoreSession,
 } from '@play-economy/chassis';
 import { Purchase, type PurchaseData, type PurchaseState } from '../domain/Purchase.ts';
-import { DuplicateIdempotencyKey, type PurchaseRepository } from '../domain/PurchaseRepository.ts';
+import {
+  DuplicateIdempotencyKey,
+  type PurchasePageQuery,
+  type PurchaseRepository,
+} from '../domain/PurchaseRepository.ts';
 
 interface PurchaseDocument {
   _id: string;
@@ -100,9 +105,22 @@ export class MongoPurchaseRepository implements PurchaseRepository {
     return document ? toPurchase(document) : null;
   }
 
-  async listByUser(userId: string): Promise<Purchase[]> {
+  async listByUser(userId: string, { first, after }: PurchasePageQuery): Promise<Purchase[]> {
+    // MongoDB reads a limit of 0 as no limit at all.
+    if (first < 1) return [];
+    // Keyset paging on the `purchases_by_user` index: a purchase accepted meanwhile lands on
+    // the first page and never shifts a later one.
+    const filter: Filter = after
+      ? {
+          userId,
+          $or: [
+            { createdAt: { $lt: after.createdAt } },
+            { createdAt: after.createdAt, _id: { $lt: after.id } },
+          ],
+        }
+      : { userId };
     const documents = await this.purchases
-      .find({ userId }, { sort: { createdAt: -1, _id: -1 } })
+      .find(filter, { sort: { createdAt: -1, _id: -1 }, limit: first })
       .toArray();
     return documents.map(toPurchase);
   }

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
+import {
+  startStack,
+  type GraphQLResponse,
+  type RunningStack,
+  type SignedInClient,
+} from '@play-economy/local-stack';
 import {
   buy,
   codeOf,
@@ -155,6 +160,61 @@ describe('buying through the router', () => {
     expect(data?.me.purchases).toEqual(
       [...ids].reverse().map((id) => ({ id, state: 'COMPLETED' })),
     );
+  });
+});
+
+describe('reading purchases a page at a time', () => {
+  type Page = GraphQLResponse<{ me: { purchases: { id: string }[] } | null }>;
+  let ivan: SignedInClient;
+  /** Ivan's purchase ids newest first, read whole in one page of 100. */
+  let everything: string[];
+  const PURCHASES = 51;
+
+  const page = (args: string): Promise<Page> =>
+    ivan.request(`{ me { purchases${args} { id } } }`) as Promise<Page>;
+  const idsOf = (response: Page) => {
+    expect(response.errors).toBeUndefined();
+    return response.data!.me!.purchases.map((purchase) => purchase.id);
+  };
+
+  beforeAll(async () => {
+    ivan = await player();
+    const itemId = await createItem('Antidote', 1);
+    const bought: string[] = [];
+    for (let n = 0; n < PURCHASES; n++) {
+      bought.push((await buy(ivan, { itemId, quantity: 1, idempotencyKey: `page-${n}` })).id);
+    }
+    for (const id of bought) await settled(ivan, id);
+    everything = idsOf(await page('(first: 100)'));
+    // Purchases accepted in the same millisecond come in id order: ListPurchases.test.ts pins
+    // the order down; here every purchase is there once.
+    expect(everything.toSorted()).toEqual(bought.toSorted());
+  });
+
+  it('answers first: 2 with the two newest, and the next two after the id of the last', async () => {
+    const first = idsOf(await page('(first: 2)'));
+    const second = idsOf(await page(`(first: 2, after: "${first.at(-1)}")`));
+    expect(first).toEqual(everything.slice(0, 2));
+    expect(second).toEqual(everything.slice(2, 4));
+  });
+
+  it('answers the 50 newest without arguments, and the rest after the 50th', async () => {
+    const first = idsOf(await page(''));
+    expect(first).toEqual(everything.slice(0, 50));
+    expect(idsOf(await page(`(after: "${first.at(-1)}")`))).toEqual(everything.slice(50));
+  });
+
+  it.each([
+    ['(first: 101)', 'first'],
+    ['(first: -1)', 'first'],
+    ['(after: "no-such-purchase")', 'after'],
+  ])('refuses %s with BAD_USER_INPUT naming %s', async (args, field) => {
+    const response = await page(args);
+    expect(response.data?.me ?? null).toBeNull();
+    expect(response.errors?.[0]).toMatchObject({
+      path: ['me', 'purchases'],
+      extensions: { code: 'BAD_USER_INPUT', field },
+    });
   });
 });
 

@@ -28,10 +28,13 @@ interface Ledger {
   inventory: { item: { id: string }; quantity: number }[];
 }
 
+/** The largest page of purchases or inventory entries: the ledger must fit in one. */
+const WHOLE = 100;
+
 const LEDGER = `{ me {
   gil
-  purchases { id state total quantity item { id } }
-  inventory { item { id } quantity }
+  purchases(first: ${WHOLE}) { id state total quantity item { id } }
+  inventory(first: ${WHOLE}) { item { id } quantity }
 } }`;
 
 /**
@@ -51,6 +54,8 @@ export async function expectSagaInvariants(books: readonly PlayerBook[]): Promis
     expect(errors).toBeUndefined();
     const { gil, purchases, inventory } = data!.me;
     const who = `player ${book.player.userId}`;
+    expect(purchases.length, `${who}: purchases fit one page`).toBeLessThan(WHOLE);
+    expect(inventory.length, `${who}: inventory fits one page`).toBeLessThan(WHOLE);
 
     const unsettled = purchases.filter(({ state }) => state !== 'COMPLETED' && state !== 'FAULTED');
     expect(unsettled, `${who}: unsettled purchases`).toEqual([]);

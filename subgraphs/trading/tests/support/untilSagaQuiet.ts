@@ -42,7 +42,7 @@ export async function untilSagaQuiet(
       for (const buyer of buyers) {
         const { data } = await buyer.request<{
           me: { purchases: { id: string; state: string }[] };
-        }>('{ me { purchases { id state } } }');
+        }>('{ me { purchases(first: 100) { id state } } }');
         for (const { id, state } of data?.me.purchases ?? []) {
           if (state === 'FAULTED') faulted.add(id);
         }

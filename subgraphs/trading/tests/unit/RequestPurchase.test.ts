@@ -61,7 +61,9 @@ describe('RequestPurchase', () => {
       trading.useCases.requestPurchase.execute(buyer, request({ itemId: 'nothing' })),
     );
     expect(failure).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await trading.useCases.listPurchases.execute(buyer, buyer.userId)).toEqual([]);
+    expect(
+      await trading.useCases.listPurchases.execute(buyer, buyer.userId, { first: 50 }),
+    ).toEqual([]);
     expect(await trading.published()).toEqual([]);
   });
 
@@ -150,13 +152,15 @@ describe('reading purchases', () => {
       );
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
-    const listed = await trading.useCases.listPurchases.execute(buyer, buyer.userId);
+    const listed = await trading.useCases.listPurchases.execute(buyer, buyer.userId, { first: 50 });
     expect(listed.map((purchase) => purchase.id)).toEqual(ids.reverse());
     expect(
-      await trading.useCases.listPurchases.execute(trading.admin(), buyer.userId),
+      await trading.useCases.listPurchases.execute(trading.admin(), buyer.userId, { first: 50 }),
     ).toHaveLength(3);
     expect(
-      await failureOf(trading.useCases.listPurchases.execute(trading.player(), buyer.userId)),
+      await failureOf(
+        trading.useCases.listPurchases.execute(trading.player(), buyer.userId, { first: 50 }),
+      ),
     ).toMatchObject({ code: 'FORBIDDEN' });
   });
 
