@@ -7,6 +7,11 @@ import {
   telemetryConfig,
   z,
 } from '@play-economy/chassis';
+import { oneAddressCanExhaustAccount } from './domain/SignInLimits.ts';
+import {
+  DEFAULT_SCRYPT_PARAMETERS,
+  type ScryptParameters,
+} from './infrastructure/ScryptPasswordHasher.ts';
 
 const wholeNumber = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -38,12 +43,34 @@ const schema = z.object({
     .default(24),
   /** Gil a new player starts with. */
   STARTING_GIL: wholeNumber(0, 2_147_483_647, 100),
-  /** Failed sign-ins allowed per account within the window before RATE_LIMITED. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(1, 1000, 5),
-  /** Failed sign-ins allowed per client address within the window before RATE_LIMITED. */
+  /** Failed sign-ins of one account from one address before its lockouts begin. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: wholeNumber(1, 1000, 5),
+  /** Failed sign-ins from one address, whatever the accounts, per window. */
   LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 100_000, 20),
-  /** The sliding window failed sign-ins are counted over, in seconds. */
+  /**
+   * Failed sign-ins of one account, whatever the addresses, per window: against guessing spread
+   * over many addresses. Must be more than twice `LOGIN_MAX_FAILURES_PER_IP`, so one address
+   * alone cannot use it up and lock the owner out.
+   */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(1, 1_000_000, 100),
+  /** The window the per-address and per-account failures are counted over, in seconds. */
   LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(1, 86_400, 900),
+  /** The first lockout of an account from one address, in seconds; each further failure doubles it. */
+  LOGIN_FIRST_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 60),
+  /** The longest lockout of an account from one address, in seconds. */
+  LOGIN_MAX_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 3600),
+  /** Registrations allowed from one client address per window. */
+  REGISTRATION_MAX_PER_IP: wholeNumber(1, 100_000, 60),
+  /** The window registrations are counted over, in seconds. */
+  REGISTRATION_WINDOW_SECONDS: wholeNumber(1, 86_400, 3600),
+  /**
+   * log2 of scrypt's N for tests that need cheap hashing. Refused unless `NODE_ENV=test`, so a
+   * deployment cannot weaken its password hashes by accident.
+   */
+  SCRYPT_LOG_N_FOR_TESTS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(4).max(16).optional(),
+  ),
   /** The admin account seeded at start-up. Required in production. */
   ADMIN_USERNAME: optionalText(),
   ADMIN_EMAIL: optionalText(),
@@ -65,7 +92,36 @@ export type IdentityConfig = z.infer<typeof schema>;
 export function loadIdentityConfig(env?: Record<string, string | undefined>): IdentityConfig {
   const config = loadConfig(schema, env);
   adminAccountOf(config);
+  const problems: string[] = [];
+  if (config.SCRYPT_LOG_N_FOR_TESTS !== undefined && config.NODE_ENV !== 'test') {
+    problems.push('SCRYPT_LOG_N_FOR_TESTS: only allowed with NODE_ENV=test');
+  }
+  if (
+    oneAddressCanExhaustAccount({
+      perAddress: config.LOGIN_MAX_FAILURES_PER_IP,
+      perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    })
+  ) {
+    problems.push(
+      'LOGIN_MAX_FAILURES_PER_ACCOUNT: must be more than twice LOGIN_MAX_FAILURES_PER_IP, or one address could lock an account out',
+    );
+  }
+  if (config.LOGIN_MAX_LOCKOUT_SECONDS < config.LOGIN_FIRST_LOCKOUT_SECONDS) {
+    problems.push('LOGIN_MAX_LOCKOUT_SECONDS: must not be less than LOGIN_FIRST_LOCKOUT_SECONDS');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(
+      `Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`,
+    );
+  }
   return config;
+}
+
+/** The scrypt parameters to hash with: production's, or a test's cheaper N (see the setting). */
+export function scryptParametersOf(config: IdentityConfig): ScryptParameters {
+  return config.SCRYPT_LOG_N_FOR_TESTS === undefined
+    ? DEFAULT_SCRYPT_PARAMETERS
+    : { ...DEFAULT_SCRYPT_PARAMETERS, logN: config.SCRYPT_LOG_N_FOR_TESTS };
 }
 
 /** The admin account to seed: the configured one, or in development a well-known default. */

@@ -9,8 +9,10 @@ import { parse } from 'graphql';
 import { DebitGilOnDebitGilRequested } from './application/DebitGilOnDebitGilRequested.ts';
 import { RefundGilOnRefundGilRequested } from './application/RefundGilOnRefundGilRequested.ts';
 import type { IdentityUseCases } from './application/IdentityUseCases.ts';
-import { adminAccountOf, type IdentityConfig } from './config.ts';
+import { adminAccountOf, scryptParametersOf, type IdentityConfig } from './config.ts';
 import { createIdentity, identitySettingsOf } from './createIdentity.ts';
+import { countPasswordChecks } from './infrastructure/countPasswordChecks.ts';
+import { ScryptPasswordHasher } from './infrastructure/ScryptPasswordHasher.ts';
 import type { Context } from './graphql/context.ts';
 import { resolvers } from './graphql/resolvers.generated.ts';
 
@@ -19,7 +21,7 @@ const typeDefs = parse(readFileSync(new URL('../schema.graphql', import.meta.url
 /** Where verifiers (the router) fetch the public signing keys. */
 export const JWKS_PATH = '/.well-known/jwks.json';
 
-/** How often the background chores run: key rotation when due, throttle clean-up. */
+/** How often the background chore runs: key rotation when due. */
 const MAINTENANCE_INTERVAL_MS = 15 * 60 * 1000;
 
 export interface RunningIdentity {
@@ -63,6 +65,10 @@ export async function start(
       store: runtime.store,
       unitOfWork: runtime.unitOfWork,
       settings: identitySettingsOf(config),
+      hasher: countPasswordChecks(
+        new ScryptPasswordHasher(scryptParametersOf(config)),
+        runtime.metrics,
+      ),
       onRefreshTokenReuse: (reuse) =>
         logger.warn(reuse, 'a used refresh token came back; its family is revoked'),
     });
@@ -89,10 +95,9 @@ export async function start(
 
     maintenance = setInterval(
       () => {
-        Promise.all([
-          useCases.rotateSigningKey.rotateIfDue(rotationPeriodMs),
-          useCases.login.purgeExpiredFailures(),
-        ]).catch((error: unknown) => logger.error({ err: error }, 'maintenance failed'));
+        useCases.rotateSigningKey
+          .rotateIfDue(rotationPeriodMs)
+          .catch((error: unknown) => logger.error({ err: error }, 'maintenance failed'));
       },
       Math.min(rotationPeriodMs, MAINTENANCE_INTERVAL_MS),
     );

@@ -5,6 +5,7 @@
 
 export const IdentityEventType = {
   UserCreated: 'identity.user.created',
+  UserSessionsRevoked: 'identity.user.sessions_revoked',
   GilChanged: 'identity.gil.changed',
   GilDebited: 'identity.gil.debited',
   GilDebitFailed: 'identity.gil.debit_failed',
@@ -17,6 +18,19 @@ export type IdentityEventType = (typeof IdentityEventType)[keyof typeof Identity
 export interface UserCreatedPayload {
   userId: string;
   username: string;
+}
+
+/** Why every session of a user was ended. */
+export type SessionsRevokedReason = 'PASSWORD_CHANGED' | 'SIGNED_OUT_EVERYWHERE';
+
+/**
+ * Payload of `identity.user.sessions_revoked`: every refresh token the user held is revoked.
+ * Access tokens already issued stay valid until they expire; whoever holds the user's
+ * long-lived connections (subscriptions) should end them.
+ */
+export interface UserSessionsRevokedPayload {
+  userId: string;
+  reason: SessionsRevokedReason;
 }
 
 /** Payload of `identity.gil.changed`: published for every change of a balance. */
@@ -61,10 +75,15 @@ export interface GilRefundedPayload {
 
 export type IdentityEvent =
   | { type: typeof IdentityEventType.UserCreated; payload: UserCreatedPayload }
+  | { type: typeof IdentityEventType.UserSessionsRevoked; payload: UserSessionsRevokedPayload }
   | { type: typeof IdentityEventType.GilChanged; payload: GilChangedPayload }
   | { type: typeof IdentityEventType.GilDebited; payload: GilDebitedPayload }
   | { type: typeof IdentityEventType.GilDebitFailed; payload: GilDebitFailedPayload }
   | { type: typeof IdentityEventType.GilRefunded; payload: GilRefundedPayload };
+
+export function userSessionsRevoked(payload: UserSessionsRevokedPayload): IdentityEvent {
+  return { type: IdentityEventType.UserSessionsRevoked, payload };
+}
 
 export function gilChanged(payload: GilChangedPayload): IdentityEvent {
   return { type: IdentityEventType.GilChanged, payload };

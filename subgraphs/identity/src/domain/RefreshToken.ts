@@ -24,7 +24,10 @@ export interface RefreshTokenFamily {
   id: string;
   userId: string;
   createdAt: Date;
-  /** When reuse was detected; every token of a revoked family is refused. */
+  /**
+   * When the family was revoked (reuse detected, signed out, password changed); every token of
+   * a revoked family is refused.
+   */
   revokedAt: Date | null;
 }
 

@@ -1,3 +1,4 @@
+import type { StoreSession } from '@play-economy/chassis';
 import type { RefreshTokenFamily, RefreshTokenRecord } from './RefreshToken.ts';
 
 /** Refresh tokens (by hash) and their families. */
@@ -13,4 +14,9 @@ export interface RefreshTokenRepository {
   findFamily(id: string): Promise<RefreshTokenFamily | null>;
   /** Makes every token of the family unusable, including ones issued after this call. */
   revokeFamily(id: string, now: Date): Promise<void>;
+  /**
+   * Revokes every family of the user (each of their sessions), in `session`'s transaction when
+   * given. Sessions started afterwards are not affected.
+   */
+  revokeAllOfUser(userId: string, now: Date, session?: StoreSession): Promise<void>;
 }

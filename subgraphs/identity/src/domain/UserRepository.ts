@@ -41,8 +41,16 @@ export interface UserRepository {
    * result stays within 0..GIL_MAX, whatever runs concurrently.
    */
   changeGil(id: string, delta: number, session: StoreSession): Promise<GilChange>;
-  /** Replaces a password hash, e.g. with one made with stronger parameters. */
-  updatePasswordHash(id: string, expectedHash: string, newHash: string): Promise<void>;
+  /**
+   * Replaces a password hash if, and only if, it is still `expectedHash` (one conditional
+   * update); false when it changed meanwhile or the user is gone.
+   */
+  updatePasswordHash(
+    id: string,
+    expectedHash: string,
+    newHash: string,
+    session?: StoreSession,
+  ): Promise<boolean>;
 }
 
 export function positionOf(user: User): UserPosition {

@@ -51,13 +51,14 @@ export function normalizeEmail(email: string): string {
 /**
  * A password is 10 to 200 characters (code points, so an emoji counts once). It is taken as
  * typed: no trimming, no composition rules, which push people towards predictable patterns.
+ * `field` names the input in the error (e.g. `newPassword`).
  */
-export function validPassword(password: string): string {
+export function validPassword(password: string, field = 'password'): string {
   const length = password.length > 2 * PASSWORD_MAX_LENGTH ? password.length : [...password].length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw new InvalidInput(
-      'password',
-      `password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+      field,
+      `${field} must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
     );
   }
   return password;

@@ -59,30 +59,61 @@ export type Mutation = {
    */
   adjustGil: User;
   /**
-   * Signs in. Wrong credentials are UNAUTHENTICATED; too many failed attempts for one account or
-   * from one address are RATE_LIMITED for a while (`extensions.retryAfterSeconds`). Weighs 100 in
-   * an operation's cost: it checks the password with scrypt (for an unknown account too, against
-   * a decoy hash), which takes 32 MiB of memory and tens of milliseconds of CPU.
+   * Replaces the caller's password and returns a fresh session; every other session of theirs
+   * is signed out (all their refresh tokens stop working). A wrong `currentPassword` is
+   * BAD_USER_INPUT naming it, and counts as a failed sign-in: too many are RATE_LIMITED
+   * (`extensions.retryAfterSeconds`), as for `login`. A `newPassword` breaking the password rules
+   * is BAD_USER_INPUT naming it. Anonymous callers get UNAUTHENTICATED. Weighs 200 in an
+   * operation's cost: it checks the current password and hashes the new one with scrypt.
+   */
+  changePassword: AuthPayload;
+  /**
+   * Signs in. Wrong credentials are UNAUTHENTICATED. Too many failed attempts are RATE_LIMITED
+   * for a while (`extensions.retryAfterSeconds`): for one account from one address (for longer
+   * with each further failure, and only from that address), from one address, or for one
+   * account from all addresses together. Weighs 100 in an operation's cost: it checks the
+   * password with scrypt (for an unknown account too, against a decoy hash), which takes 128 MiB
+   * of memory and a fraction of a second of CPU.
    */
   login: AuthPayload;
   /**
    * Exchanges a refresh token for a new session. Each refresh token works once; presenting a
-   * used one again is UNAUTHENTICATED and revokes every token descending from the same sign-in.
+   * used one again is UNAUTHENTICATED and revokes every token descending from the same sign-in,
+   * as does a token of a session that was signed out or ended by a password change.
    */
   refreshToken: AuthPayload;
   /**
    * Creates a player account with the starting gil and signs it in. A taken username or email
-   * is CONFLICT; a value breaking the rules is BAD_USER_INPUT naming the field. Weighs 100 in an
-   * operation's cost: it hashes the password with scrypt, which takes 32 MiB of memory and tens of
-   * milliseconds of CPU.
+   * is CONFLICT; a value breaking the rules is BAD_USER_INPUT naming the field. Too many
+   * registrations from one address are RATE_LIMITED for a while (`extensions.retryAfterSeconds`).
+   * Weighs 100 in an operation's cost: it hashes the password with scrypt, which takes 128 MiB of
+   * memory and a fraction of a second of CPU.
    */
   register: AuthPayload;
+  /**
+   * Signs out the session a refresh token belongs to: that token and every other token from the
+   * same sign-in stop working. True when the token belonged to a session; false for an unknown
+   * token. Needs no access token. The session's access token stays valid until it expires.
+   */
+  signOut: Scalars['Boolean']['output'];
+  /**
+   * Signs the caller out of every session: all their refresh tokens stop working. Always true.
+   * Access tokens already issued stay valid until they expire. Anonymous callers get
+   * UNAUTHENTICATED.
+   */
+  signOutEverywhere: Scalars['Boolean']['output'];
 };
 
 
 export type MutationadjustGilArgs = {
   amount: Scalars['Int']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationchangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -98,6 +129,11 @@ export type MutationrefreshTokenArgs = {
 
 export type MutationregisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationsignOutArgs = {
+  refreshToken: Scalars['String']['input'];
 };
 
 /** Paging state of a connection. */
@@ -343,9 +379,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   adjustGil?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationadjustGilArgs, 'amount' | 'userId'>>;
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationchangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationloginArgs, 'input'>>;
   refreshToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationrefreshTokenArgs, 'refreshToken'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationregisterArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationsignOutArgs, 'refreshToken'>>;
+  signOutEverywhere?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {

@@ -1,4 +1,4 @@
-import type { DocumentCollection, DocumentStore } from '@play-economy/chassis';
+import type { DocumentCollection, DocumentStore, StoreSession } from '@play-economy/chassis';
 import type { RefreshTokenFamily, RefreshTokenRecord } from '../domain/RefreshToken.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 
@@ -48,6 +48,7 @@ export class MongoRefreshTokenRepository implements RefreshTokenRepository {
   static async create(store: DocumentStore): Promise<MongoRefreshTokenRepository> {
     const repository = new MongoRefreshTokenRepository(store);
     await repository.tokens.createIndex({ familyId: 1 }, { name: 'tokens_by_family' });
+    await repository.families.createIndex({ userId: 1 }, { name: 'families_by_user' });
     return repository;
   }
 
@@ -84,5 +85,13 @@ export class MongoRefreshTokenRepository implements RefreshTokenRepository {
 
   async revokeFamily(id: string, now: Date): Promise<void> {
     await this.families.updateOne({ _id: id, revokedAt: null }, { $set: { revokedAt: now } });
+  }
+
+  async revokeAllOfUser(userId: string, now: Date, session?: StoreSession): Promise<void> {
+    await this.families.updateMany(
+      { userId, revokedAt: null },
+      { $set: { revokedAt: now } },
+      session ? { session } : {},
+    );
   }
 }

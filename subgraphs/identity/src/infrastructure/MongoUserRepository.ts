@@ -131,10 +131,17 @@ export class MongoUserRepository implements UserRepository {
     return { ok: false, reason: outcome.reason, balance: current.gil };
   }
 
-  async updatePasswordHash(id: string, expectedHash: string, newHash: string): Promise<void> {
-    await this.users.updateOne(
+  async updatePasswordHash(
+    id: string,
+    expectedHash: string,
+    newHash: string,
+    session?: StoreSession,
+  ): Promise<boolean> {
+    const result = await this.users.updateOne(
       { _id: id, passwordHash: expectedHash },
       { $set: { passwordHash: newHash } },
+      session ? { session } : {},
     );
+    return result.matchedCount === 1;
   }
 }

@@ -13,8 +13,12 @@ let stack: RunningStack;
 beforeAll(async () => {
   stack = await startStack({
     // The tests of this file fail many sign-ins from one address; the address limit has its own
-    // file, so it must not trip here.
-    env: { ...process.env, LOGIN_MAX_FAILURES_PER_IP: '1000' },
+    // file, so it must not trip here (nor the account limit, which must exceed twice it).
+    env: {
+      ...process.env,
+      LOGIN_MAX_FAILURES_PER_IP: '1000',
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: '5000',
+    },
     ephemeralPorts: true,
   });
 });
@@ -143,7 +147,7 @@ describe('registering and signing in through the router', () => {
     });
   });
 
-  it('throttles an account after 5 failed sign-ins, even with the right password', async () => {
+  it('locks the address out of an account after 5 failed sign-ins, for a minute at first', async () => {
     const { fields } = await registered();
     for (let attempt = 0; attempt < 5; attempt++) {
       const failed = await login(fields.username, `wrong password ${attempt}`);
@@ -154,8 +158,8 @@ describe('registering and signing in through the router', () => {
     const error = limited.errors?.[0];
     expect(error?.extensions?.['code']).toBe('RATE_LIMITED');
     const retryAfterSeconds = error?.extensions?.['retryAfterSeconds'] as number;
-    expect(retryAfterSeconds).toBeGreaterThan(800);
-    expect(retryAfterSeconds).toBeLessThanOrEqual(900);
+    expect(retryAfterSeconds).toBeGreaterThan(0);
+    expect(retryAfterSeconds).toBeLessThanOrEqual(60);
     expect(error?.message).toContain(`${retryAfterSeconds} seconds`);
   });
 });

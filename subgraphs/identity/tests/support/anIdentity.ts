@@ -7,7 +7,9 @@ import {
   type Viewer,
 } from '@play-economy/chassis';
 import { createIdentity, type IdentitySettings } from '../../src/createIdentity.ts';
+import type { AttemptLimiterFactory } from '../../src/domain/AttemptLimiter.ts';
 import type { PasswordHasher } from '../../src/domain/PasswordHasher.ts';
+import { FlexibleAttemptLimiter } from '../../src/infrastructure/FlexibleAttemptLimiter.ts';
 import { ScryptPasswordHasher } from '../../src/infrastructure/ScryptPasswordHasher.ts';
 import { aPlayer } from './aPlayer.ts';
 
@@ -20,10 +22,15 @@ export const TEST_SETTINGS: IdentitySettings = {
   accessTokenTtlSeconds: 900,
   refreshTokenTtlDays: 30,
   startingGil: 100,
-  loginThrottle: {
-    perAccount: { maxFailures: 5, windowMs: 15 * 60 * 1000 },
-    perAddress: { maxFailures: 20, windowMs: 15 * 60 * 1000 },
+  signInLimits: {
+    perAccountAndAddress: 5,
+    perAddress: 20,
+    perAccount: 100,
+    windowSeconds: 15 * 60,
+    firstLockoutSeconds: 60,
+    maxLockoutSeconds: 60 * 60,
   },
+  registrationLimit: { perAddress: 60, windowSeconds: 60 * 60 },
 };
 
 /**
@@ -36,6 +43,8 @@ export async function anIdentity(
     hasher?: PasswordHasher;
     /** Share a store with another identity, as replicas do. */
     store?: EmbeddedStore;
+    /** Share attempt budgets with another identity (see {@link sharedLimiters}). */
+    limiters?: AttemptLimiterFactory;
   } = {},
 ) {
   const store = options.store ?? new EmbeddedStore({ database: 'identity-test' });
@@ -46,6 +55,7 @@ export async function anIdentity(
     unitOfWork,
     settings: { ...TEST_SETTINGS, ...options.settings },
     hasher: options.hasher ?? FAST_HASHER,
+    ...(options.limiters ? { limiters: options.limiters } : {}),
   });
   await identity.useCases.rotateSigningKey.ensureActive();
   const { useCases } = identity;
@@ -77,6 +87,40 @@ export async function anIdentity(
       return { userId: admin.user.id, roles: [...admin.user.roles] };
     },
   };
+}
+
+/**
+ * In-memory attempt budgets that every identity given this factory shares, as replicas share
+ * them through MongoDB: each limiter is made once, by name.
+ */
+export function sharedLimiters(): AttemptLimiterFactory {
+  const made = new Map<string, Promise<FlexibleAttemptLimiter>>();
+  const store = new EmbeddedStore({ database: 'identity-limits-test' });
+  return (name, budget) => {
+    let limiter = made.get(name);
+    if (limiter === undefined) {
+      limiter = FlexibleAttemptLimiter.create(store, name, budget);
+      made.set(name, limiter);
+    }
+    return limiter;
+  };
+}
+
+/** A hasher that counts the passwords it checks: each check is a full hash computation. */
+export function countingHasher(hasher: PasswordHasher = FAST_HASHER) {
+  const counts = { verified: 0, hashed: 0 };
+  const counting: PasswordHasher = {
+    hash: (password) => {
+      counts.hashed++;
+      return hasher.hash(password);
+    },
+    verify: (password, hash) => {
+      counts.verified++;
+      return hasher.verify(password, hash);
+    },
+    needsRehash: (hash) => hasher.needsRehash(hash),
+  };
+  return { hasher: counting, counts };
 }
 
 /** What a client would see of a failure: the code, message and details of a domain error. */

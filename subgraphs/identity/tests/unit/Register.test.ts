@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aPlayer } from '../support/aPlayer.ts';
-import { anIdentity, failureOf } from '../support/anIdentity.ts';
+import { anIdentity, countingHasher, failureOf, TEST_SETTINGS } from '../support/anIdentity.ts';
 
 describe('Register', () => {
   it('creates a player with the starting gil, signs them in and announces them', async () => {
@@ -65,5 +65,36 @@ describe('Register', () => {
     expect(
       await failureOf(identity.useCases.register.execute(aPlayer().named('no spaces').build())),
     ).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+  });
+
+  it('limits registrations from one address, before any hashing, and not from others', async () => {
+    const { hasher, counts } = countingHasher();
+    const identity = await anIdentity({
+      hasher,
+      settings: { registrationLimit: { ...TEST_SETTINGS.registrationLimit, perAddress: 3 } },
+    });
+    const hashedBefore = counts.hashed;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        identity.useCases.register.execute(aPlayer().build(), '203.0.113.50'),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+    const refusals = await Promise.all(
+      results
+        .filter((result) => result.status === 'rejected')
+        .map((result) => failureOf(Promise.reject((result as PromiseRejectedResult).reason))),
+    );
+    expect(refusals).toHaveLength(7);
+    for (const refusal of refusals) {
+      expect(refusal).toMatchObject({
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: expect.any(Number),
+      });
+    }
+    expect(counts.hashed - hashedBefore).toBe(3);
+    await expect(
+      identity.useCases.register.execute(aPlayer().build(), '203.0.113.51'),
+    ).resolves.toBeDefined();
   });
 });

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { ScryptPasswordHasher } from '../../src/infrastructure/ScryptPasswordHasher.ts';
+import {
+  ScryptPasswordHasher,
+  scryptMemoryOf,
+} from '../../src/infrastructure/ScryptPasswordHasher.ts';
 
 const hasher = new ScryptPasswordHasher();
 
 describe('ScryptPasswordHasher', () => {
-  it('hashes with scrypt N=2^15, r=8, p=1, a 16-byte salt and a 64-byte key, self-described', async () => {
+  it('hashes with scrypt N=2^17, r=8, p=1, a 16-byte salt and a 64-byte key, self-described', async () => {
     const hash = await hasher.hash('correct horse battery staple');
     const [, algorithm, params, salt, key] = hash.split('$');
     expect(algorithm).toBe('scrypt');
-    expect(params).toBe('ln=15,r=8,p=1');
+    expect(params).toBe('ln=17,r=8,p=1');
     expect(Buffer.from(salt!, 'base64')).toHaveLength(16);
     expect(Buffer.from(key!, 'base64')).toHaveLength(64);
     expect(hash).not.toContain('correct horse');
@@ -44,8 +47,22 @@ describe('ScryptPasswordHasher', () => {
     expect(hasher.needsRehash(await hasher.hash('a current password'))).toBe(false);
   });
 
+  it('allows scrypt just the memory N=2^17 needs: a little over 128 · N · r = 128 MiB', () => {
+    const memory = scryptMemoryOf({ logN: 17, r: 8, p: 1 });
+    expect(memory).toBeGreaterThan(128 * 2 ** 17 * 8);
+    expect(memory).toBeLessThan(129 * 1024 * 1024);
+  });
+
+  it('refuses parameters needing more than 256 MiB', () => {
+    expect(() => new ScryptPasswordHasher({ logN: 18, r: 8, p: 1 })).toThrow(RangeError);
+  });
+
   it.each([
     ['garbage', 'not a hash'],
+    [
+      'too much memory',
+      '$scrypt$ln=16,r=64,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA',
+    ],
     ['another algorithm', '$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA'],
     ['absurd parameters', '$scrypt$ln=40,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaA'],
     ['a short key', '$scrypt$ln=10,r=8,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaA'],

@@ -1,6 +1,6 @@
 import { ConfigError } from '@play-economy/chassis';
 import { describe, expect, it } from 'vitest';
-import { adminAccountOf, loadIdentityConfig } from '../../src/config.ts';
+import { adminAccountOf, loadIdentityConfig, scryptParametersOf } from '../../src/config.ts';
 
 const production = {
   NODE_ENV: 'production',
@@ -19,10 +19,16 @@ describe('identity config', () => {
       REFRESH_TOKEN_TTL_DAYS: 30,
       SIGNING_KEY_ROTATION_HOURS: 24,
       STARTING_GIL: 100,
-      LOGIN_MAX_FAILURES_PER_ACCOUNT: 5,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: 5,
       LOGIN_MAX_FAILURES_PER_IP: 20,
+      LOGIN_MAX_FAILURES_PER_ACCOUNT: 100,
       LOGIN_FAILURE_WINDOW_SECONDS: 900,
+      LOGIN_FIRST_LOCKOUT_SECONDS: 60,
+      LOGIN_MAX_LOCKOUT_SECONDS: 3600,
+      REGISTRATION_MAX_PER_IP: 60,
+      REGISTRATION_WINDOW_SECONDS: 3600,
     });
+    expect(scryptParametersOf(config)).toEqual({ logN: 17, r: 8, p: 1 });
     expect(adminAccountOf(config)).toEqual({
       username: 'admin',
       email: 'admin@play-economy.local',
@@ -63,5 +69,31 @@ describe('identity config', () => {
     ['LOGIN_MAX_FAILURES_PER_IP', 'many'],
   ])('refuses a bad %s', (variable, value) => {
     expect(() => loadIdentityConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('takes cheaper scrypt parameters only under NODE_ENV=test', () => {
+    const cheap = loadIdentityConfig({ NODE_ENV: 'test', SCRYPT_LOG_N_FOR_TESTS: '10' });
+    expect(scryptParametersOf(cheap)).toEqual({ logN: 10, r: 8, p: 1 });
+    for (const NODE_ENV of ['development', 'production', undefined]) {
+      expect(() =>
+        loadIdentityConfig({
+          ...production,
+          ADMIN_USERNAME: 'root',
+          ADMIN_EMAIL: 'root@example.com',
+          ADMIN_PASSWORD: 'a very long admin password',
+          NODE_ENV,
+          SCRYPT_LOG_N_FOR_TESTS: '10',
+        }),
+      ).toThrow('SCRYPT_LOG_N_FOR_TESTS: only allowed with NODE_ENV=test');
+    }
+  });
+
+  it('refuses a per-account budget one address could use up alone', () => {
+    expect(() =>
+      loadIdentityConfig({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '5', LOGIN_MAX_FAILURES_PER_IP: '20' }),
+    ).toThrow('LOGIN_MAX_FAILURES_PER_ACCOUNT: must be more than twice LOGIN_MAX_FAILURES_PER_IP');
+    expect(
+      loadIdentityConfig({ LOGIN_MAX_FAILURES_PER_ACCOUNT: '41', LOGIN_MAX_FAILURES_PER_IP: '20' }),
+    ).toMatchObject({ LOGIN_MAX_FAILURES_PER_ACCOUNT: 41 });
   });
 });

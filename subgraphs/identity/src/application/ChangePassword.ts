@@ -1,0 +1,77 @@
+import {
+  Conflict,
+  InvalidInput,
+  recordEvents,
+  requireViewer,
+  Unauthenticated,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis';
+import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
+import type { PasswordHasher } from '../domain/PasswordHasher.ts';
+import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
+import { User } from '../domain/User.ts';
+import type { UserRepository } from '../domain/UserRepository.ts';
+import { validPassword } from '../domain/UserRules.ts';
+import type { CheckPassword } from './CheckPassword.ts';
+import type { IssueSession, Session } from './IssueSession.ts';
+
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/**
+ * The signed-in user replaces their password. The current one is checked through the sign-in
+ * throttle (a wrong one counts as a failed sign-in); then the new hash, the revocation of every
+ * refresh token of the user and `identity.user.sessions_revoked` commit together, and a fresh
+ * session is returned for the caller.
+ */
+export class ChangePassword {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly checkPassword: CheckPassword,
+    private readonly issueSession: IssueSession,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async execute(
+    viewer: Viewer | null,
+    change: PasswordChange,
+    clientIp: string | undefined,
+  ): Promise<Session> {
+    const { userId } = requireViewer(viewer);
+    // Checked before any hashing, like registration's rules.
+    const newPassword = validPassword(change.newPassword, 'newPassword');
+    const user = await this.users.findById(userId);
+    if (!user) throw new Unauthenticated('The signed-in account no longer exists');
+    const matches = await this.checkPassword.execute({
+      user,
+      identifier: user.usernameKey,
+      password: change.currentPassword,
+      clientIp,
+    });
+    if (!matches) {
+      throw new InvalidInput('currentPassword', 'currentPassword is not the account’s password');
+    }
+
+    const passwordHash = await this.hasher.hash(newPassword);
+    const now = new Date();
+    await this.unitOfWork.run(async (session, record) => {
+      if (
+        !(await this.users.updatePasswordHash(user.id, user.passwordHash, passwordHash, session))
+      ) {
+        throw new Conflict('The password was changed meanwhile; try again');
+      }
+      await this.refreshTokens.revokeAllOfUser(user.id, now, session);
+      recordEvents(
+        [userSessionsRevoked({ userId: user.id, reason: 'PASSWORD_CHANGED' })],
+        record,
+        now,
+      );
+    });
+    return this.issueSession.start(User.restore({ ...user.toState(), passwordHash }), now);
+  }
+}
