@@ -134,6 +134,58 @@ describe('document limits', () => {
   });
 });
 
+describe('demand control', () => {
+  it('refuses an operation whose estimated cost is over the maximum, saying by how much', async () => {
+    const router = await routerWith();
+    const before = await subgraphFetches(router);
+    // 1 for the connection + 100 edges × (edge + node + 100 purchases), from the @listSize
+    // of users and of purchases.
+    const query = '{ users(first: 100) { edges { node { purchases(first: 100) { id } } } } }';
+    const { status, body } = await postGraphQL(router.url, query);
+    expect(status).toBe(400);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        extensions: {
+          code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+          cost: { estimated: 1 + 100 * (1 + 1 + 100), max: DEFAULT_REQUEST_LIMITS.maxCost },
+        },
+      }),
+    ]);
+    expect(await subgraphFetches(router)).toBe(before);
+    expect(await counter(router, 'router_requests_refused_total', 'reason="cost"')).toBe(1);
+  });
+
+  it('prices the slicing argument a variable carries, and records estimated and actual costs', async () => {
+    const router = await routerWith({ limits: { ...DEFAULT_REQUEST_LIMITS, maxCost: 100 } });
+    const query = 'query ($n: Int) { items(first: $n) { edges { node { id } } } }';
+    const small = await postGraphQL(router.url, query, { n: 2 });
+    expect(small.body.errors).toBeUndefined();
+    const large = await postGraphQL(router.url, query, { n: 100 });
+    expect(large.body.errors?.[0]?.extensions?.['cost']).toEqual({ estimated: 201, max: 100 });
+    // Two estimates (5 and 201), one actual (at most 5: the catalog may hold fewer items).
+    expect(await counter(router, 'router_operation_cost_count', 'kind="estimated"')).toBe(2);
+    expect(await counter(router, 'router_operation_cost_sum', 'kind="estimated"')).toBe(206);
+    expect(await counter(router, 'router_operation_cost_count', 'kind="actual"')).toBe(1);
+    expect(await counter(router, 'router_operation_cost_sum', 'kind="actual"')).toBeLessThanOrEqual(
+      5,
+    );
+  });
+
+  it('bounds the lists a player can grow: a nested purchases query is priced by its pages', async () => {
+    const router = await routerWith();
+    const { body } = await postGraphQL(
+      router.url,
+      '{ me { purchases(first: 100) { user { purchases(first: 100) { id } } } } }',
+      undefined,
+      { authorization: `Bearer ${player.accessToken}` },
+    );
+    expect(body.errors?.[0]?.extensions).toMatchObject({
+      code: 'COST_ESTIMATED_TOO_EXPENSIVE',
+      cost: { estimated: 1 + 100 * (1 + 1 + 100) },
+    });
+  });
+});
+
 describe('rate limits', () => {
   // A minute's window, so a slow machine cannot spread the requests over two windows.
   const perMinute = 5;
