@@ -16,6 +16,8 @@ export interface LoadOptions {
    * any non-2xx status and any connection error or timeout makes the run invalid.
    */
   expectedBody: string;
+  /** The status every response must have, when not a 2xx (a refusal measured on purpose). */
+  expectedStatus?: number;
 }
 
 /** What one load run measured. */
@@ -48,11 +50,17 @@ export async function measureLoad(options: LoadOptions): Promise<LoadFigures> {
   });
 
   const problems: string[] = [];
-  if (result.non2xx > 0) {
+  const expected = options.expectedStatus;
+  const unexpected =
+    expected === undefined
+      ? result.non2xx
+      : result.requests.total - (result.statusCodeStats?.[`${expected}`]?.count ?? 0);
+  if (unexpected > 0) {
     const statuses = Object.entries(result.statusCodeStats ?? {})
       .map(([status, { count }]) => `${count ?? 0} × ${status}`)
       .join(', ');
-    problems.push(`${result.non2xx} responses with a non-2xx status (${statuses})`);
+    const wanted = expected === undefined ? 'a non-2xx status' : `a status other than ${expected}`;
+    problems.push(`${unexpected} responses with ${wanted} (${statuses})`);
   }
   if (result.mismatches > 0) {
     problems.push(`${result.mismatches} responses whose body differs from the checked one`);

@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Role, signViewer, VIEWER_HEADER } from '@play-economy/chassis';
 import { benchEntityCache } from './benchEntityCache.ts';
+import { benchLimits } from './benchLimits.ts';
 import {
   benchFederation,
   FEDERATION_CONTENDERS,
@@ -63,7 +64,8 @@ const USAGE = `Usage: npm run bench -- [options]
   --scenario <name>   all (default); router (router vs plain gateway); federation (the
                       same on the public gateways benchmark's four subgraphs and query);
                       cache (the entity cache cold and warm); purchases (1,000 purchases
-                      over 50 players); subscriptions (5,000 subscribers, 100 events)
+                      over 50 players); subscriptions (5,000 subscribers, 100 events);
+                      limits (what refusing an abusive request costs the router)
   --amqp-url <url>    loopback RabbitMQ for the cache and purchase scenarios
                       (default AMQP_URL, else amqp://guest:guest@127.0.0.1:5672)
   --redis-url <url>   loopback Redis for the shared-cache runs (default redis://127.0.0.1:6379)
@@ -81,7 +83,7 @@ interface BenchOptions {
   runs: number;
   amqpUrl: string;
   redisUrl: string;
-  scenario: 'all' | 'router' | 'federation' | 'cache' | 'purchases' | 'subscriptions';
+  scenario: 'all' | 'router' | 'federation' | 'cache' | 'purchases' | 'subscriptions' | 'limits';
   /** Set by `--cpu-prof`: servers under test write their CPU profiles under it. */
   cpuProfileDir: string | undefined;
 }
@@ -167,7 +169,15 @@ async function parseOptions(): Promise<BenchOptions> {
 }
 
 function scenarioOf(value: string): BenchOptions['scenario'] {
-  const scenarios = ['all', 'router', 'federation', 'cache', 'purchases', 'subscriptions'] as const;
+  const scenarios = [
+    'all',
+    'router',
+    'federation',
+    'cache',
+    'purchases',
+    'subscriptions',
+    'limits',
+  ] as const;
   const scenario = scenarios.find((name) => name === value);
   if (scenario) return scenario;
   throw new Error(`--scenario must be one of ${scenarios.join(', ')}, not "${value}"`);
@@ -430,7 +440,8 @@ async function main(): Promise<void> {
     // HTTP server for the catalog query.
     (runs(options, 'cache') ? 2 * READY_TIMEOUT_MS + 9 * (READY_TIMEOUT_MS + runMs) : 0) +
     (runs(options, 'purchases') ? options.runs * PURCHASE_RUN_BUDGET_MS : 0) +
-    (runs(options, 'subscriptions') ? SUBSCRIPTION_BENCH_BUDGET_MS : 0);
+    (runs(options, 'subscriptions') ? SUBSCRIPTION_BENCH_BUDGET_MS : 0) +
+    (runs(options, 'limits') ? READY_TIMEOUT_MS + 6 * runMs : 0);
   setTimeout(() => {
     progress(`gave up after ${Math.round(budgetMs / 1000)} s`);
     process.exit(1);
@@ -463,6 +474,14 @@ async function main(): Promise<void> {
     // 5,000 subscribers through one router, a burst of 100 events.
     const subscriptionFigures = await benchSubscriptions({ ...SUBSCRIPTION_BENCH, progress });
     process.stdout.write(formatSubscriptionReport(subscriptionFigures));
+  }
+  if (runs(options, 'limits')) {
+    const report = await benchLimits({
+      ...options,
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      progress,
+    });
+    process.stdout.write(`\n${report}`);
   }
   if (options.cpuProfileDir !== undefined) {
     process.stdout.write(await summarizeCpuProfiles(options.cpuProfileDir));
