@@ -63,6 +63,10 @@ export class CostModel {
   readonly #settings: CostSettings;
   readonly #fields: ReadonlyMap<string, FieldPricing>;
   readonly #typeWeights: ReadonlyMap<string, number>;
+  readonly #possible = new Map<GraphQLCompositeType, readonly GraphQLObjectType[]>();
+  readonly #walks = new WeakMap<OperationDefinitionNode, Walk>();
+  readonly #pricer: Pricer = (type, selectionSets, walk) =>
+    this.#priceFields(type, selectionSets, walk);
 
   constructor(apiSchema: GraphQLSchema, supergraphSdl: string, settings: CostSettings) {
     this.#schema = apiSchema;
@@ -75,9 +79,8 @@ export class CostModel {
   estimate(operation: OperationDefinitionNode, fragments: Fragments, variables: Variables): number {
     const root = this.#schema.getRootType(operation.operation);
     if (!root) return 0;
-    const base = operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
-    const walk = { fragments, variables };
-    return base + this.#estimateSelection(root, [operation.selectionSet], walk, undefined);
+    const walk = this.#walkOf(operation, fragments, variables);
+    return baseCost(operation) + this.#estimateSelection(root, walk.root, walk, undefined);
   }
 
   actual(
@@ -88,10 +91,23 @@ export class CostModel {
   ): number {
     const root = this.#schema.getRootType(operation.operation);
     if (!root || !data) return 0;
-    const base = operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
-    return (
-      base + this.#actualSelection(root, [operation.selectionSet], data, { fragments, variables })
-    );
+    const walk = this.#walkOf(operation, fragments, variables);
+    return baseCost(operation) + this.#actualSelection(root, walk.root, data, walk);
+  }
+
+  /**
+   * The walk of an operation: its priced fields per selection and type, worked out once. An
+   * operation without variables prices the same every time: its walk is kept with it.
+   */
+  #walkOf(operation: OperationDefinitionNode, fragments: Fragments, variables: Variables): Walk {
+    if (operation.variableDefinitions?.length)
+      return new Walk(operation, fragments, variables, this.#pricer);
+    let walk = this.#walks.get(operation);
+    if (!walk) {
+      walk = new Walk(operation, fragments, variables, this.#pricer);
+      this.#walks.set(operation, walk);
+    }
+    return walk;
   }
 
   #estimateSelection(
@@ -103,41 +119,27 @@ export class CostModel {
     let most = 0;
     for (const objectType of this.#possibleTypes(type)) {
       let sum = 0;
-      for (const [, nodes] of collectFields(this.#schema, objectType, selectionSets, walk)) {
-        sum += this.#estimateField(objectType, nodes, walk, sized);
+      for (const priced of walk.fieldsOf(objectType, selectionSets)) {
+        let multiplier = 1;
+        if (sized?.fields.has(priced.name)) {
+          // A connection's `edges`: as long as the connection says, whatever their own sizing.
+          multiplier = sized.size;
+        } else if (priced.isList && !priced.sizedFields) {
+          multiplier = priced.listSize;
+        }
+        const children = priced.child
+          ? this.#estimateSelection(
+              priced.child,
+              priced.subselections,
+              walk,
+              priced.sizedFields && { fields: priced.sizedFields, size: priced.listSize },
+            )
+          : 0;
+        sum += multiplier * (priced.own + children) + priced.argumentsCost;
       }
       most = Math.max(most, sum);
     }
     return most;
-  }
-
-  #estimateField(
-    parent: GraphQLObjectType,
-    nodes: readonly FieldNode[],
-    walk: Walk,
-    sized: Sized | undefined,
-  ): number {
-    const first = nodes[0]!;
-    const field = parent.getFields()[first.name.value];
-    if (!field) return 0; // __typename and introspection: answered by the router itself
-    const pricing = this.#pricingOf(parent, field.name);
-    const own = this.#ownWeight(field, pricing);
-    const size = this.#listSize(field, pricing, first, walk.variables);
-    let multiplier = 1;
-    let childSized: Sized | undefined;
-    if (sized?.fields.has(first.name.value)) {
-      // A connection's `edges`: as long as the connection says, whatever their own sizing.
-      multiplier = sized.size;
-    } else if (pricing?.sizedFields) {
-      childSized = { fields: new Set(pricing.sizedFields), size };
-    } else if (isListType(getNullableType(field.type))) {
-      multiplier = size;
-    }
-    const type = getNamedType(field.type);
-    const children = isCompositeType(type)
-      ? this.#estimateSelection(type, subselections(nodes), walk, childSized)
-      : 0;
-    return multiplier * (own + children) + this.#argumentsCost(pricing, first);
   }
 
   #actualSelection(
@@ -148,31 +150,72 @@ export class CostModel {
   ): number {
     const typename = value['__typename'];
     const runtime = typeof typename === 'string' ? this.#schema.getType(typename) : undefined;
-    const candidates = runtime && isObjectType(runtime) ? [runtime] : this.#possibleTypes(type);
+    const candidates =
+      runtime && isObjectType(runtime) ? this.#possibleTypes(runtime) : this.#possibleTypes(type);
     let most = 0;
     for (const objectType of candidates) {
       let sum = 0;
-      for (const [key, nodes] of collectFields(this.#schema, objectType, selectionSets, walk)) {
-        const field = objectType.getFields()[nodes[0]!.name.value];
-        if (!field) continue;
-        const pricing = this.#pricingOf(objectType, field.name);
-        const own = this.#ownWeight(field, pricing);
-        const child = getNamedType(field.type);
-        const subselectionSets = isCompositeType(child) ? subselections(nodes) : [];
-        const priceOf = (item: unknown): number =>
-          item !== null && typeof item === 'object' && isCompositeType(child)
-            ? own +
-              this.#actualSelection(child, subselectionSets, item as Record<string, unknown>, walk)
-            : own;
-        sum += this.#argumentsCost(pricing, nodes[0]!) + priceEach(value[key], priceOf, own);
+      for (const priced of walk.fieldsOf(objectType, selectionSets)) {
+        sum += priced.argumentsCost + this.#actualValue(priced, value[priced.key], walk);
       }
       most = Math.max(most, sum);
     }
     return most;
   }
 
+  /** A field's value priced: each item of a list (nested lists too), `null` at its own weight. */
+  #actualValue(priced: PricedField, value: unknown, walk: Walk): number {
+    if (value === undefined) return 0;
+    if (Array.isArray(value)) {
+      let sum = 0;
+      for (const item of value) sum += this.#actualValue(priced, item, walk);
+      return sum;
+    }
+    if (value === null || typeof value !== 'object' || !priced.child) return priced.own;
+    const children = this.#actualSelection(
+      priced.child,
+      priced.subselections,
+      value as Record<string, unknown>,
+      walk,
+    );
+    return priced.own + children;
+  }
+
+  /** The fields of `type` that `selectionSets` select, priced. */
+  #priceFields(
+    type: GraphQLObjectType,
+    selectionSets: readonly SelectionSetNode[],
+    walk: Walk,
+  ): PricedField[] {
+    const priced: PricedField[] = [];
+    for (const [key, nodes] of collectFields(this.#schema, type, selectionSets, walk)) {
+      const first = nodes[0]!;
+      const field = type.getFields()[first.name.value];
+      if (!field) continue; // __typename and introspection: answered by the router itself
+      const pricing = this.#pricingOf(type, field.name);
+      const child = getNamedType(field.type);
+      priced.push({
+        key,
+        name: field.name,
+        own: this.#ownWeight(field, pricing),
+        argumentsCost: this.#argumentsCost(pricing, first),
+        isList: isListType(getNullableType(field.type)),
+        listSize: this.#listSize(field, pricing, first, walk.variables),
+        sizedFields: pricing?.sizedFields && new Set(pricing.sizedFields),
+        child: isCompositeType(child) ? child : undefined,
+        subselections: isCompositeType(child) ? subselections(nodes) : [],
+      });
+    }
+    return priced;
+  }
+
   #possibleTypes(type: GraphQLCompositeType): readonly GraphQLObjectType[] {
-    return isAbstractType(type) ? this.#schema.getPossibleTypes(type) : [type];
+    let types = this.#possible.get(type);
+    if (!types) {
+      types = isAbstractType(type) ? this.#schema.getPossibleTypes(type) : [type];
+      this.#possible.set(type, types);
+    }
+    return types;
   }
 
   /** Pricing declared on the object's field, else on an interface it implements. */
@@ -228,26 +271,64 @@ export class CostModel {
   }
 }
 
-interface Walk {
-  fragments: Fragments;
-  variables: Variables;
+/** A field of an object type as one selection selects it, priced. */
+interface PricedField {
+  /** Response key. */
+  key: string;
+  name: string;
+  own: number;
+  argumentsCost: number;
+  isList: boolean;
+  listSize: number;
+  sizedFields: ReadonlySet<string> | undefined;
+  /** The object, interface or union it returns; undefined for leaves. */
+  child: GraphQLCompositeType | undefined;
+  subselections: readonly SelectionSetNode[];
+}
+
+type Pricer = (
+  type: GraphQLObjectType,
+  selectionSets: readonly SelectionSetNode[],
+  walk: Walk,
+) => PricedField[];
+
+/** One pricing of an operation with given variables: its priced fields, worked out once each. */
+class Walk {
+  readonly root: readonly SelectionSetNode[];
+  readonly #plans = new Map<readonly SelectionSetNode[], Map<GraphQLObjectType, PricedField[]>>();
+
+  constructor(
+    operation: OperationDefinitionNode,
+    readonly fragments: Fragments,
+    readonly variables: Variables,
+    private readonly price: Pricer,
+  ) {
+    this.root = [operation.selectionSet];
+  }
+
+  fieldsOf(type: GraphQLObjectType, selectionSets: readonly SelectionSetNode[]): PricedField[] {
+    let byType = this.#plans.get(selectionSets);
+    if (!byType) {
+      byType = new Map();
+      this.#plans.set(selectionSets, byType);
+    }
+    let fields = byType.get(type);
+    if (!fields) {
+      fields = this.price(type, selectionSets, this);
+      byType.set(type, fields);
+    }
+    return fields;
+  }
+}
+
+function baseCost(operation: OperationDefinitionNode): number {
+  return operation.operation === 'mutation' ? MUTATION_BASE_COST : 0;
 }
 
 /** The size a connection's `@listSize(sizedFields:)` hands down to those fields. */
 interface Sized {
   fields: ReadonlySet<string>;
   size: number;
-}
-
-/** A value's price: each item of a list priced (nested lists too), `null` at its own weight. */
-function priceEach(value: unknown, priceOf: (item: unknown) => number, own: number): number {
-  if (Array.isArray(value)) {
-    let sum = 0;
-    for (const item of value)
-      sum += Array.isArray(item) ? priceEach(item, priceOf, own) : priceOf(item);
-    return sum;
-  }
-  return value === undefined ? 0 : priceOf(value);
 }
 
 function argumentValue(
