@@ -87,10 +87,13 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * Serves subscriptions on the router's `/graphql` over `graphql-transport-ws` (the graphql-ws
  * protocol), same port as HTTP. `connection_init` carries `{ "Authorization": "Bearer <token>" }`,
  * verified exactly as the HTTP header is (`authenticateBearer`): without one the caller is
- * anonymous, a bad token closes the socket with `4401`, an unavailable key set with `1013` (try again later), and
- * the socket is closed with `4401` too when the token expires. Each subscription is
- * validated against the API schema, filtered by the supergraph's authorization directives for
- * the caller, planned with `@apollo/query-planner`, and run as a {@link SharedSubscription}
+ * anonymous, a bad token closes the socket with `4401`, an unavailable key set with `1013` (try
+ * again later), and the socket is closed with `4401` too when the token expires. A caller may
+ * hold a bounded number of connections (`4429` beyond) and a connection may send a bounded
+ * number of messages per second (`1008` beyond). Each `subscribe` is admitted by the same
+ * {@link OperationPipeline.admit} as an HTTP request (rate limit, trusted documents, document
+ * limits, validation, variables, cost), filtered by the supergraph's authorization directives
+ * for the caller, planned with `@apollo/query-planner`, and run as a {@link SharedSubscription}
  * shared by every client with the same document, variables and identity, and never across
  * identities.
  */
