@@ -1,4 +1,5 @@
 import { defineConfig } from '@eddeee888/gcg-typescript-resolver-files';
+import { addTypenameBelowRoot } from './scripts/codegen/addTypenameBelowRoot.ts';
 
 /**
  * Typed resolvers for one subgraph: its `schema.graphql` in, `src/graphql/` out. Mappers
@@ -28,12 +29,38 @@ function subgraph(name: string) {
   };
 }
 
+/**
+ * The web store's typed documents (client preset) from the operations in `web/src`, against the
+ * supergraph, and `persisted-documents.json`: the trusted-documents manifest the router reads
+ * (SHA-256 hex of each document → the document). `__typename` is added below every operation's
+ * root before hashing, so the documents the router runs by id give urql's cache the typenames
+ * it invalidates by.
+ */
+const webStore = {
+  'web/src/gql/': {
+    schema: 'schema/supergraph.graphql',
+    documents: ['web/src/**/*.{ts,tsx}', '!web/src/gql/**'],
+    preset: 'client',
+    presetConfig: {
+      persistedDocuments: { hashAlgorithm: 'sha256' },
+      fragmentMasking: false,
+    },
+    documentTransforms: [addTypenameBelowRoot],
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      scalars: { DateTime: 'string' },
+    },
+  },
+};
+
 const config = {
   generates: {
     ...subgraph('catalog'),
     ...subgraph('identity'),
     ...subgraph('trading'),
     ...subgraph('inventory'),
+    ...webStore,
   },
   hooks: { afterAllFileWrite: ['prettier --write'] },
 };

@@ -13,20 +13,25 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, shutdownOnSignals } from '@play-economy/chassis/web';
 import { startStack } from '@play-economy/local-stack';
 import { parse } from 'yaml';
+import { ensureWebStoreBuilt } from './webStore.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TELEMETRY = '@play-economy/chassis/telemetry/register';
 
-function announce(routerUrl: string): void {
+function announce(routerUrl: string, storeUrl?: string): void {
+  const local = (url: string) =>
+    url.replace('127.0.0.1', 'localhost').replace('0.0.0.0', 'localhost');
   process.stdout.write(
-    `\nPlay Economy supergraph ready at ${routerUrl.replace('127.0.0.1', 'localhost')}\n` +
+    '\n' +
+      (storeUrl ? `Play Economy web store at ${local(storeUrl)}\n` : '') +
+      `Play Economy supergraph ready at ${local(routerUrl)}\n` +
       'Open it in a browser for Apollo Sandbox. Press Ctrl-C to stop.\n\n',
   );
 }
 
 async function runInOneProcess(): Promise<void> {
-  const stack = await startStack();
-  announce(stack.routerUrl);
+  const stack = await startStack({ site: { directory: await ensureWebStoreBuilt() } });
+  announce(stack.routerUrl, `${stack.routerOrigin}/`);
   shutdownOnSignals({
     logger: createLogger({ service: 'play-economy', level: process.env['LOG_LEVEL'] }),
     stop: () => stack.stop(),

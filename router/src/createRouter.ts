@@ -21,6 +21,7 @@ import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { clientAddresses } from './http/clientAddresses.ts';
 import { serveGraphQLOverHttp } from './http/serveGraphQLOverHttp.ts';
+import { serveSite, type SiteSettings } from './http/serveSite.ts';
 import { RateLimits } from './limits/RateLimits.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from './limits/RequestLimits.ts';
 import { TrustedDocuments } from './limits/TrustedDocuments.ts';
@@ -106,6 +107,12 @@ export interface RouterOptions {
    * ...): the client's address is then the first one before them. Default: none.
    */
   trustedProxies?: readonly string[];
+  /**
+   * A built single-page application to serve at the router's origin on the paths that are not
+   * the router's own (`/graphql`, `/health/*`, `/metrics`), e.g. the web store for `npm start`.
+   * Default: none. GraphQL requests never pass through it.
+   */
+  site?: SiteSettings;
 }
 
 export type RouterEngine = 'router' | 'gateway';
@@ -177,6 +184,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     }),
   );
   app.use(metricsRoute(metrics));
+  if (options.site) app.use(serveSite(options.site));
   let pipeline: OperationPipeline | undefined;
   const graphql = serveGraphQLOverHttp({
     pipeline: () => pipeline,

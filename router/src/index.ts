@@ -11,6 +11,7 @@ export {
   type PreparedSupergraph,
   type SupergraphSubgraph,
 } from './supergraph/prepareSupergraph.ts';
+export type { SiteSettings } from './http/serveSite.ts';
 export { parseSubgraphUrls } from './subgraphs/parseSubgraphUrls.ts';
 export { loadRouterConfig, type RouterConfig } from './config.ts';
 export {

@@ -7,7 +7,12 @@ import { start as startInventory } from '@play-economy/inventory';
 import { loadInventoryConfig } from '@play-economy/inventory/config';
 import { start as startTrading } from '@play-economy/trading';
 import { loadTradingConfig } from '@play-economy/trading/config';
-import { createRouter, loadRouterConfig, type CacheStats } from '@play-economy/router';
+import {
+  createRouter,
+  loadRouterConfig,
+  type CacheStats,
+  type SiteSettings,
+} from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 
 export interface StackOptions {
@@ -18,11 +23,15 @@ export interface StackOptions {
    * benchmarks can run beside a stack started with `npm start`.
    */
   ephemeralPorts?: boolean;
+  /** A built single-page app the router serves at its origin (the web store). Default: none. */
+  site?: SiteSettings;
 }
 
 export interface RunningStack {
   /** The router's `/graphql` URL: the one endpoint clients use. */
   routerUrl: string;
+  /** The router's origin, where it serves the `site` when given one (`http://127.0.0.1:4000`). */
+  routerOrigin: string;
   /** A GraphQL client for the router. */
   client: GraphQLClient;
   /** Each subgraph's own `/graphql` URL, by name. */
@@ -126,6 +135,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       logger: createLogger({ service: 'router', level: routerConfig.logLevel }),
       // One process: the router hears invalidations on the subgraphs' in-process bus.
       cache: { ...routerConfig.cache, ...(bus ? { bus } : {}) },
+      ...(options.site ? { site: options.site } : {}),
     });
     stops.push(() => router.stop());
 
@@ -153,6 +163,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     return {
       routerUrl: router.url,
+      routerOrigin: new URL(router.url).origin,
       client,
       subgraphUrls,
       identity,

@@ -1,0 +1,125 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from 'urql';
+import { describeError } from '../api/describeError.ts';
+import { graphql } from '../gql/index.ts';
+import { Link } from '../routing/Link.tsx';
+import { navigate } from '../routing/useLocation.ts';
+
+const PAGE_SIZE = 12;
+
+const CatalogItemsDocument = graphql(`
+  query CatalogItems($first: Int!, $after: String, $search: String) {
+    items(first: $first, after: $after, search: $search) {
+      totalCount
+      edges {
+        cursor
+        node {
+          id
+          name
+          description
+          price
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** The catalog, searched by the `search` of the URL (so a search can be shared), page by page. */
+export function CatalogPage({ search }: { search: string }) {
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const text = String(new FormData(event.currentTarget).get('search') ?? '').trim();
+    navigate(text === '' ? '/' : `/?search=${encodeURIComponent(text)}`);
+  };
+  return (
+    <>
+      <h1 tabIndex={-1}>{search ? `Items matching “${search}”` : 'Catalog'}</h1>
+      <form role="search" className="search" onSubmit={submit}>
+        <label htmlFor="search">Search items</label>
+        <input id="search" name="search" type="search" defaultValue={search} key={search} />
+        <button type="submit">Search</button>
+      </form>
+      {/* A new search starts again from its first page. */}
+      <CatalogPages key={search} search={search} />
+    </>
+  );
+}
+
+function CatalogPages({ search }: { search: string }) {
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  return (
+    <div className="catalog">
+      {cursors.map((after, index) => (
+        <CatalogPageOfItems
+          key={after ?? 'first'}
+          search={search}
+          after={after}
+          first={index === 0}
+          last={index === cursors.length - 1}
+          onLoadMore={(cursor) => setCursors((loaded) => [...loaded, cursor])}
+        />
+      ))}
+    </div>
+  );
+}
+
+interface PageProps {
+  search: string;
+  after: string | null;
+  first: boolean;
+  last: boolean;
+  onLoadMore: (cursor: string) => void;
+}
+
+function CatalogPageOfItems({ search, after, first, last, onLoadMore }: PageProps) {
+  const [{ data, fetching, error }] = useQuery({
+    query: CatalogItemsDocument,
+    variables: { first: PAGE_SIZE, after, search: search || null },
+  });
+  if (error && !data) {
+    return (
+      <p className="error" role="alert">
+        {describeError(error)}
+      </p>
+    );
+  }
+  if (!data) return fetching ? <p role="status">Loading items…</p> : null;
+  const { edges, pageInfo, totalCount } = data.items;
+  return (
+    <>
+      {first && (
+        <p className="count" role="status">
+          {totalCount === 0
+            ? search
+              ? `No items match “${search}”.`
+              : 'The store has no items yet.'
+            : `${totalCount} item${totalCount === 1 ? '' : 's'}`}
+        </p>
+      )}
+      <ul className="items">
+        {edges.map(({ node }) => (
+          <li key={node.id} className="item-card">
+            <h2>
+              <Link href={`/items/${encodeURIComponent(node.id)}`}>{node.name}</Link>
+            </h2>
+            <p className="description">{node.description}</p>
+            <p className="price">{node.price.toLocaleString('en')} gil</p>
+          </li>
+        ))}
+      </ul>
+      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
+        <button
+          type="button"
+          className="load-more"
+          onClick={() => pageInfo.endCursor && onLoadMore(pageInfo.endCursor)}
+        >
+          Load more items
+        </button>
+      )}
+    </>
+  );
+}
