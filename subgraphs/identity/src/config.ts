@@ -31,8 +31,11 @@ const schema = z.object({
   JWT_ISSUER: z.string().min(1).default('play-economy-identity'),
   /** `aud` of the access tokens identity signs. */
   JWT_AUDIENCE: z.string().min(1).default('play-economy'),
-  /** Lifetime of an access token, in seconds. */
-  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(60, 86_400, 900),
+  /**
+   * Lifetime of an access token, in seconds: at least 60, or from 1 under NODE_ENV=test, where
+   * tests of token expiry (the web store's refresh) need tokens that expire within seconds.
+   */
+  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(1, 86_400, 900),
   /** Lifetime of a refresh token, in days; each refresh issues a new one. */
   REFRESH_TOKEN_TTL_DAYS: wholeNumber(1, 365, 30),
   /** How long a signing key signs before a new one replaces it, in hours. */
@@ -88,6 +91,9 @@ const DEVELOPMENT_ADMIN = {
 
 export type IdentityConfig = z.infer<typeof schema>;
 
+/** The shortest access token lifetime outside tests. */
+const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
+
 /** Identity's settings, from the environment; throws naming every bad or missing variable. */
 export function loadIdentityConfig(env?: Record<string, string | undefined>): IdentityConfig {
   const config = loadConfig(schema, env);
@@ -95,6 +101,14 @@ export function loadIdentityConfig(env?: Record<string, string | undefined>): Id
   const problems: string[] = [];
   if (config.SCRYPT_LOG_N_FOR_TESTS !== undefined && config.NODE_ENV !== 'test') {
     problems.push('SCRYPT_LOG_N_FOR_TESTS: only allowed with NODE_ENV=test');
+  }
+  if (
+    config.ACCESS_TOKEN_TTL_SECONDS < MIN_ACCESS_TOKEN_TTL_SECONDS &&
+    config.NODE_ENV !== 'test'
+  ) {
+    problems.push(
+      `ACCESS_TOKEN_TTL_SECONDS: must be at least ${MIN_ACCESS_TOKEN_TTL_SECONDS} (less only with NODE_ENV=test)`,
+    );
   }
   if (
     oneAddressCanExhaustAccount({

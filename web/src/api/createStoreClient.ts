@@ -2,6 +2,7 @@ import {
   Client,
   cacheExchange,
   fetchExchange,
+  makeOperation,
   subscriptionExchange,
   type ExecutionResult,
   type Operation,
@@ -96,8 +97,10 @@ export function createStoreClient({
         return {
           addAuthToOperation(operation) {
             const token = session.accessToken;
-            if (!token || operation.context['withoutToken']) return operation;
-            return utils.appendHeaders(operation, { Authorization: `Bearer ${token}` });
+            // A retried operation carries the header of its first attempt: replace or drop it.
+            const anonymous = withoutAuthorization(operation);
+            if (!token || operation.context['withoutToken']) return anonymous;
+            return utils.appendHeaders(anonymous, { Authorization: `Bearer ${token}` });
           },
           didAuthError: (error, operation) =>
             sentToken(operation) && errorCodesOf(error).includes('UNAUTHENTICATED'),
@@ -152,13 +155,22 @@ function manifestIdOf(document: DocumentNode): string {
   return id;
 }
 
+function fetchOptionsOf(operation: Operation): RequestInit {
+  const options = operation.context.fetchOptions;
+  return (typeof options === 'function' ? options() : options) ?? {};
+}
+
 function sentToken(operation: Operation): boolean {
-  const options =
-    typeof operation.context.fetchOptions === 'function'
-      ? operation.context.fetchOptions()
-      : operation.context.fetchOptions;
-  const headers = (options?.headers ?? {}) as Record<string, string>;
-  return 'Authorization' in headers;
+  return 'Authorization' in ((fetchOptionsOf(operation).headers ?? {}) as Record<string, string>);
+}
+
+function withoutAuthorization(operation: Operation): Operation {
+  const options = fetchOptionsOf(operation);
+  const { Authorization: _dropped, ...headers } = (options.headers ?? {}) as Record<string, string>;
+  return makeOperation(operation.kind, operation, {
+    ...operation.context,
+    fetchOptions: { ...options, headers },
+  });
 }
 
 function sleep(ms: number): Promise<void> {

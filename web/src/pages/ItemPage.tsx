@@ -75,7 +75,9 @@ export function ItemPage({ id }: { id: string }) {
   return (
     <article className="item-page">
       <p>
-        <Link href="/">← Catalog</Link>
+        <Link href="/">
+          <span aria-hidden="true">← </span>Back to the catalog
+        </Link>
       </p>
       <h1 tabIndex={-1}>{item.name}</h1>
       <p className="description">{item.description}</p>

@@ -71,6 +71,21 @@ describe('identity config', () => {
     expect(() => loadIdentityConfig({ [variable]: value })).toThrow(variable);
   });
 
+  it('takes access tokens shorter than a minute only under NODE_ENV=test', () => {
+    expect(
+      loadIdentityConfig({ NODE_ENV: 'test', ACCESS_TOKEN_TTL_SECONDS: '3' })
+        .ACCESS_TOKEN_TTL_SECONDS,
+    ).toBe(3);
+    expect(loadIdentityConfig({ ACCESS_TOKEN_TTL_SECONDS: '60' }).ACCESS_TOKEN_TTL_SECONDS).toBe(
+      60,
+    );
+    for (const NODE_ENV of ['development', undefined]) {
+      expect(() => loadIdentityConfig({ NODE_ENV, ACCESS_TOKEN_TTL_SECONDS: '59' })).toThrow(
+        'ACCESS_TOKEN_TTL_SECONDS: must be at least 60',
+      );
+    }
+  });
+
   it('takes cheaper scrypt parameters only under NODE_ENV=test', () => {
     const cheap = loadIdentityConfig({ NODE_ENV: 'test', SCRYPT_LOG_N_FOR_TESTS: '10' });
     expect(scryptParametersOf(cheap)).toEqual({ logN: 10, r: 8, p: 1 });
