@@ -65,6 +65,10 @@ export async function startStoreStack(options: StoreStackOptions = {}): Promise<
     site: { directory: WEB_STORE_BUILD },
     env: {
       ...process.env,
+      // In-process bus and embedded stores whatever the environment says: no broker needed.
+      AMQP_URL: undefined,
+      MONGODB_URL: undefined,
+      REDIS_URL: undefined,
       NODE_ENV: 'test',
       SCRYPT_LOG_N_FOR_TESTS: '10',
       ROUTER_TRUSTED_DOCUMENTS: 'enforce',
