@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger, shutdownOnSignals } from '@play-economy/chassis/web';
 import { startStack } from '@play-economy/local-stack';
 import { parse } from 'yaml';
-import { ensureWebStoreBuilt } from './webStore.ts';
+import { ensureWebStoreBuilt, WEB_STORE_MANIFEST } from './webStore.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const TELEMETRY = '@play-economy/chassis/telemetry/register';
@@ -29,8 +29,23 @@ function announce(routerUrl: string, storeUrl?: string): void {
   );
 }
 
+/**
+ * The environment with the web store's manifest as the router's trusted documents unless one is
+ * set: the store sends operations by id (and `ROUTER_TRUSTED_DOCUMENTS=enforce npm start` then
+ * runs only the store's operations).
+ */
+function withStoreManifest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return {
+    ...env,
+    ROUTER_TRUSTED_DOCUMENTS_PATH: env['ROUTER_TRUSTED_DOCUMENTS_PATH'] ?? WEB_STORE_MANIFEST,
+  };
+}
+
 async function runInOneProcess(): Promise<void> {
-  const stack = await startStack({ site: { directory: await ensureWebStoreBuilt() } });
+  const stack = await startStack({
+    env: withStoreManifest(process.env),
+    site: { directory: await ensureWebStoreBuilt() },
+  });
   announce(stack.routerUrl, `${stack.routerOrigin}/`);
   shutdownOnSignals({
     logger: createLogger({ service: 'play-economy', level: process.env['LOG_LEVEL'] }),
@@ -55,6 +70,7 @@ function runProcessPerService(): void {
     // Telemetry first: the register file must run before the entry point imports anything.
     spawn(process.execPath, ['--import', 'tsx', '--import', TELEMETRY, entry], {
       cwd: root,
+      env: withStoreManifest(process.env),
       stdio: 'inherit',
     }),
   );

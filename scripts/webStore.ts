@@ -7,6 +7,17 @@ import { fileURLToPath } from 'node:url';
 /** The web store's workspace. */
 export const WEB_STORE_WORKSPACE = fileURLToPath(new URL('../web/', import.meta.url));
 
+/**
+ * The web store's trusted-documents manifest (`npm run codegen`): the router is given it so the
+ * ids the store sends resolve, whatever `ROUTER_TRUSTED_DOCUMENTS` says.
+ */
+export const WEB_STORE_MANIFEST = join(
+  WEB_STORE_WORKSPACE,
+  'src',
+  'gql',
+  'persisted-documents.json',
+);
+
 /** Where `vite build` puts the web store: what the router serves at its origin. */
 export const WEB_STORE_BUILD = join(WEB_STORE_WORKSPACE, 'dist');
 

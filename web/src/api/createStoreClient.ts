@@ -109,6 +109,9 @@ export function createStoreClient({
           },
         };
       }),
+      // By id only: the router must have the store's manifest (npm start gives it). No text
+      // fallback, which could not work anyway: urql prints a document otherwise than the
+      // manifest does, so its text would not match the id.
       persistedExchange({
         enforcePersistedQueries: true,
         enableForMutation: true,
