@@ -4,6 +4,7 @@ import { launchChromium } from '../support/launchChromium.ts';
 import {
   heardLive,
   openStore,
+  PLAYER_PASSWORD,
   signUpInStore,
   until,
   type StorePage,
@@ -123,5 +124,14 @@ describe('the web store when access tokens expire', () => {
     expect(await storedRefreshToken(page)).toBeNull();
     // Still a working store for an anonymous visitor.
     await until(() => page.locator('.item-card h2').allInnerTexts(), ['Ether']);
+
+    // Signing in again brings the player back where they were.
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Username or email').fill('tomas');
+    await page.getByLabel('Password').fill(PLAYER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await until(() => page.getByTestId('balance').innerText(), '70 gil');
+    expect(new URL(page.url()).search).toBe('?search=ether');
+    expect(await page.getByRole('alert').count()).toBe(0);
   });
 });

@@ -152,6 +152,27 @@ describe('the web store, in Chromium, through the router', () => {
     await shop.screenshot('purchase-refused');
   });
 
+  it('signs out, ending the session of its refresh token', async () => {
+    const { page } = shop;
+    const refreshToken = await page.evaluate(() =>
+      (
+        globalThis as unknown as { sessionStorage: { getItem(key: string): string | null } }
+      ).sessionStorage.getItem('play-economy.refresh-token'),
+    );
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    const reuse = await fetch(store.stack.routerUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        documentId: store.storeDocumentId('RefreshSession'),
+        variables: { refreshToken },
+      }),
+    });
+    const body = (await reuse.json()) as { errors?: { extensions: { code: string } }[] };
+    expect(body.errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+  });
+
   it('sends only documents of the generated manifest, by id, which the enforcing router runs', async () => {
     const manifestIds = new Set(Object.keys(store.storeManifest));
     const { sent } = shop;
