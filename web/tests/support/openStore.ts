@@ -104,6 +104,13 @@ export async function openStore(browser: Browser, storeUrl: string): Promise<Sto
     liveEvents,
     async screenshot(name) {
       await mkdir(SCREENSHOTS, { recursive: true });
+      // Nothing hovered or focused, so the same page gives the same picture run after run.
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => {
+        const active = (globalThis as unknown as { document: { activeElement: unknown } }).document
+          .activeElement as { blur?: () => void } | null;
+        active?.blur?.();
+      });
       await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
     },
     close: () => context.close(),
