@@ -1,10 +1,19 @@
 import { mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-/** Where the tests keep their screenshots of the store, linked from the README. */
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/**
+ * Where the tests put their screenshots of the store: with `UPDATE_SCREENSHOTS=1`, the ones the
+ * README links (`docs/screenshots/`); otherwise a temporary directory, so a test run leaves the
+ * working tree as it found it (two runs differ by a pixel here and there).
+ */
+const SCREENSHOTS =
+  process.env['UPDATE_SCREENSHOTS'] === '1'
+    ? fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url))
+    : join(tmpdir(), 'play-economy-screenshots');
 
 /** One GraphQL request the page sent to the router, over HTTP or as a WebSocket `subscribe`. */
 export interface SentOperation {
@@ -39,7 +48,7 @@ export interface StorePage {
   answers: Answer[];
   /** The `data` of every subscription event the page received over its WebSocket, in order. */
   liveEvents: Record<string, unknown>[];
-  /** Saves a screenshot of the page as `docs/screenshots/<name>.png`. */
+  /** Saves a screenshot of the page as `<name>.png` (see `SCREENSHOTS`). */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
