@@ -120,7 +120,7 @@ export async function openStore(browser: Browser, storeUrl: string): Promise<Sto
           .activeElement as { blur?: () => void } | null;
         active?.blur?.();
       });
-      await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },
     close: () => context.close(),
   };
