@@ -9,7 +9,8 @@
 # listens on by default (its <SERVICE>_PORT variable still decides at run time). There is no
 # compile step: the TypeScript sources run under tsx, exactly as in development.
 
-ARG NODE_VERSION=20
+# Node 24 is the active LTS and the target; the sources also run on Node 22 (see README).
+ARG NODE_VERSION=24
 
 FROM node:${NODE_VERSION}-bookworm-slim AS base
 WORKDIR /app
@@ -36,11 +37,15 @@ COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --no-audit --no-fund
 
-# ---- source: the chassis and the selected service, none of the other services -----------------
-FROM base AS source
+# ---- source: the installed tree, the chassis and the selected service, no other service ---------
+# Built on the install, so the image keeps the whole tree npm ci laid out from the lockfile: the
+# root node_modules and the nested ones of the workspaces (the chassis has its own versions of
+# some OpenTelemetry packages), exactly what the tests ran against. The sources copied next carry
+# no node_modules (.dockerignore), so they add to the tree without replacing any of it.
+FROM prod-deps AS source
 ARG SERVICE
 ARG PORT
-COPY package.json tsconfig.json ./
+COPY tsconfig.json ./
 COPY packages ./packages
 COPY subgraphs ./subgraphs
 COPY router ./router
@@ -82,7 +87,7 @@ ENV NODE_ENV=production \
     OTEL_SERVICE_NAME=${SERVICE}
 WORKDIR /app
 # Owned by root and read-only to the service user: the process cannot rewrite its own code.
-COPY --from=prod-deps /app/node_modules ./node_modules
+# One copy of the whole of /app: sources and the installed tree, nested node_modules included.
 COPY --from=source /app ./
 COPY docker/healthcheck.mjs ./docker/healthcheck.mjs
 USER node

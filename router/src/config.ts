@@ -6,6 +6,7 @@ import {
   logLevel,
   optionalUrl,
   port,
+  requireInfrastructureInProduction,
   routerSecretConfig,
   routerSecretOf,
   telemetryConfig,
@@ -98,6 +99,8 @@ const routerEnv = z
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     /** RabbitMQ, to hear the events that invalidate the entity cache. */
     AMQP_URL: infrastructureConfig.AMQP_URL,
+    /** Production without `AMQP_URL` and the cache on: the cache off rather than a refusal. */
+    ALLOW_EMBEDDED_IN_PRODUCTION: infrastructureConfig.ALLOW_EMBEDDED_IN_PRODUCTION,
     /** Redis shared by router instances for the entity cache; unset: in memory. */
     REDIS_URL: optionalUrl(),
     /** The entity cache; on by default. */
@@ -131,6 +134,14 @@ const routerEnv = z
     ROUTER_TRUSTED_PROXIES: list,
     ROUTER_WS_MAX_CONNECTIONS_PER_CALLER: count(DEFAULT_REQUEST_LIMITS.maxConnectionsPerCaller),
     ROUTER_WS_MAX_MESSAGES_PER_SECOND: count(DEFAULT_REQUEST_LIMITS.maxMessagesPerSecond),
+  })
+  .superRefine((env, context) => {
+    // Elsewhere the cache turns itself off without a bus to evict it; production says so first.
+    if (!env.ROUTER_CACHE) return;
+    requireInfrastructureInProduction(['AMQP_URL'], {
+      AMQP_URL:
+        'no event could evict the entity cache, so it would be off (ROUTER_CACHE=false turns it off explicitly)',
+    })(env, context);
   })
   .transform((env) => {
     const production = env.NODE_ENV === 'production';

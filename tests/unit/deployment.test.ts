@@ -880,20 +880,40 @@ describe.each(dockerfilePaths)('%s', (path) => {
     }
   });
 
+  const last = stages.length - 1;
+  /** Whether `npm ci` ran in a stage or in the stages it is built on. */
+  const installedIn = (index: number): boolean => {
+    const stage = stages[index]!;
+    if (instructionsOf(stage, 'RUN').some((run) => /\bnpm ci\b/.test(runText(run)))) return true;
+    const base = stageIndexBefore(index, stage.base);
+    return base >= 0 && installedIn(base);
+  };
+  /** A stage's working directory: its last WORKDIR, else its base stage's. */
+  const workdirOf = (index: number): string => {
+    const stage = stages[index]!;
+    const own = instructionsOf(stage, 'WORKDIR').at(-1)?.args;
+    if (own !== undefined) return posix.resolve(own);
+    const base = stageIndexBefore(index, stage.base);
+    return base >= 0 ? workdirOf(base) : '/';
+  };
+  /**
+   * Absolute paths the runtime stage copies out of stages that installed dependencies, each with
+   * the stage it comes from.
+   */
+  const copiedFromInstalls = instructionsOf(runtime, 'COPY').flatMap((instruction) => {
+    const index = stageIndexBefore(last, flagOf(instruction.args, 'from') ?? '');
+    if (index < 0 || !installedIn(index)) return [];
+    return copyOperands(instruction).sources.map((source) => ({
+      index,
+      path: posix.resolve(workdirOf(index), source),
+    }));
+  });
+
   it('ships installed dependencies, the chassis and the workspace of every service built', () => {
-    const last = stages.length - 1;
-    const installedIn = (index: number): boolean => {
-      const stage = stages[index]!;
-      if (instructionsOf(stage, 'RUN').some((run) => /\bnpm ci\b/.test(runText(run)))) return true;
-      const base = stageIndexBefore(index, stage.base);
-      return base >= 0 && installedIn(base);
-    };
-    const nodeModulesFrom = instructionsOf(runtime, 'COPY')
-      .filter((instruction) =>
-        copyOperands(instruction).sources.some((s) => /node_modules/.test(s)),
-      )
-      .map((instruction) => stageIndexBefore(last, flagOf(instruction.args, 'from') ?? ''));
-    expect(nodeModulesFrom.some((index) => index >= 0 && installedIn(index))).toBe(true);
+    const shipsInstalledPackages = copiedFromInstalls.some(
+      ({ index, path }) => path.includes('node_modules') || path === workdirOf(index),
+    );
+    expect(shipsInstalledPackages).toBe(true);
 
     const shipped = contextSources(last);
     const ships = (path: string) =>
@@ -906,6 +926,36 @@ describe.each(dockerfilePaths)('%s', (path) => {
       expect(ships(`${workspace}/src/main.ts`), `${name}: ${workspace}`).toBe(true);
       if (name === 'router') expect(ships(routerSupergraph), routerSupergraph).toBe(true);
     }
+  });
+
+  it('ships the whole tree npm ci installs, with the node_modules nested in workspaces', () => {
+    // npm nests a package in a workspace when the workspace needs another version than the root
+    // has (the chassis's OpenTelemetry packages): copying only /app/node_modules into the image
+    // would make the workspace resolve the root's version, not the one the tests ran.
+    const builtHere = appServices.filter((name) => {
+      const build = buildOf(services[name]!)!;
+      return posix.join(build.context, build.dockerfile) === path;
+    });
+    const nested = [
+      ...new Set(
+        builtHere.flatMap((name) =>
+          [...runtimeWorkspaces(workspaceOf(serviceArgOf(name)))].filter((dir) =>
+            Object.entries(lockfile.packages).some(
+              ([key, locked]) => key.startsWith(`${dir}/node_modules/`) && locked.dev !== true,
+            ),
+          ),
+        ),
+      ),
+    ];
+    for (const dir of nested) {
+      const shipped = copiedFromInstalls.some(({ index, path: copied }) => {
+        const target = posix.join(workdirOf(index), dir, 'node_modules');
+        return target === copied || target.startsWith(`${copied}/`);
+      });
+      expect(shipped, `${dir}/node_modules is not copied into the runtime stage`).toBe(true);
+    }
+    // ...and nothing between the install and the runtime deletes node_modules folders.
+    for (const run of runs) expect(run).not.toMatch(/\brm\b[^\n]*node_modules/);
   });
 
   it('copies only sources that exist and that .dockerignore lets into the build context', () => {
@@ -1064,15 +1114,23 @@ describe('.github/workflows/ci.yml', () => {
     expect(events).toEqual(expect.arrayContaining(['push', 'pull_request']));
   });
 
-  it('runs npm test on Node 20 after npm ci', () => {
+  it('runs npm test on Node 24 and 22 after npm ci', () => {
     expect(testJob, 'no job runs npm test').toBeDefined();
     const steps = stepsOf(testJob!.job);
     const setupNode = steps.find((step) =>
       String(step['uses'] ?? '').startsWith('actions/setup-node@'),
     );
-    expect(String(dict(setupNode?.['with'], 'setup-node with')['node-version'])).toMatch(
-      /^20(\.|$)/,
-    );
+    const version = String(dict(setupNode?.['with'], 'setup-node with')['node-version']);
+    // A literal version, or `${{ matrix.<key> }}` over the job's matrix.
+    const matrixKey = /^\$\{\{\s*matrix\.(\w+)\s*\}\}$/.exec(version)?.[1];
+    const versions = matrixKey
+      ? (dict(dict(testJob!.job['strategy'], 'strategy')['matrix'], 'matrix')[
+          matrixKey
+        ] as unknown[])
+      : [version];
+    const majors = versions.map((v) => Number(/^(\d+)/.exec(String(v))?.[1]));
+    expect(majors).toEqual(expect.arrayContaining([24, 22]));
+    expect(majors.every((major) => major >= 22)).toBe(true);
     const install = steps.findIndex((step) => /\bnpm ci\b/.test(runOf(step)));
     const test = steps.findIndex((step) => /\bnpm test\b/.test(runOf(step)));
     expect(install).toBeGreaterThanOrEqual(0);

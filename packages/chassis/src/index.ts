@@ -12,6 +12,7 @@ export * from './bus/createMessage.ts';
 export * from './bus/recordEvents.ts';
 export * from './bus/InProcessBus.ts';
 export * from './bus/RabbitMqBus.ts';
+export type { RabbitMqQueueType } from './bus/rabbitMqTopology.ts';
 export * from './bus/Outbox.ts';
 export * from './bus/OutboxRelay.ts';
 export * from './bus/Inbox.ts';

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadRouterConfig } from '../../src/config.ts';
 
 const SECRET = 'a-production-secret-of-32-characters!';
+const AMQP_URL = 'amqp://guest:guest@rabbitmq:5672';
+/** What production needs with the entity cache on: a secret and a broker. */
+const production = { NODE_ENV: 'production', ROUTER_SECRET: SECRET, AMQP_URL };
 
 describe('loadRouterConfig', () => {
   it('defaults to development on port 4000 serving this repository supergraph', () => {
@@ -140,24 +143,35 @@ describe('loadRouterConfig', () => {
   });
 
   it('requires a ROUTER_SECRET of at least 32 characters in production', () => {
-    expect(() => loadRouterConfig({ NODE_ENV: 'production' })).toThrow(/ROUTER_SECRET/);
+    expect(() => loadRouterConfig({ NODE_ENV: 'production', AMQP_URL })).toThrow(/ROUTER_SECRET/);
     expect(() => loadRouterConfig({ ROUTER_SECRET: 'short' })).toThrow(/ROUTER_SECRET/);
-    expect(loadRouterConfig({ NODE_ENV: 'production', ROUTER_SECRET: SECRET }).routerSecret).toBe(
-      SECRET,
+    expect(loadRouterConfig(production).routerSecret).toBe(SECRET);
+  });
+
+  it('refuses production without AMQP_URL while the entity cache is on', () => {
+    const { AMQP_URL: _unset, ...withoutBroker } = production;
+    expect(() => loadRouterConfig(withoutBroker)).toThrow(ConfigError);
+    expect(() => loadRouterConfig(withoutBroker)).toThrow(
+      /AMQP_URL: required in production: without it no event could evict the entity cache.*ROUTER_CACHE=false/,
     );
+    expect(() => loadRouterConfig({ ...withoutBroker, ROUTER_CACHE: 'true' })).toThrow(/AMQP_URL/);
+    // The cache off explicitly, or the embedded mode allowed: nothing to hear events for.
+    expect(loadRouterConfig({ ...withoutBroker, ROUTER_CACHE: 'false' }).cache.enabled).toBe(false);
+    expect(
+      loadRouterConfig({ ...withoutBroker, ALLOW_EMBEDDED_IN_PRODUCTION: 'true' }).cache,
+    ).toMatchObject({ enabled: true, amqpUrl: undefined });
+    // Outside production the cache turns itself off without a broker, as before.
+    expect(loadRouterConfig({}).cache).toMatchObject({ enabled: true, amqpUrl: undefined });
   });
 
   it('turns introspection and the Sandbox off in production', () => {
-    const config = loadRouterConfig({ NODE_ENV: 'production', ROUTER_SECRET: SECRET });
+    const config = loadRouterConfig(production);
     expect(config.introspection).toBe(false);
     expect(config.landingPage).toBe('production');
   });
 
   it('lets INTROSPECTION override the default', () => {
-    expect(
-      loadRouterConfig({ NODE_ENV: 'production', INTROSPECTION: 'true', ROUTER_SECRET: SECRET })
-        .introspection,
-    ).toBe(true);
+    expect(loadRouterConfig({ ...production, INTROSPECTION: 'true' }).introspection).toBe(true);
     expect(loadRouterConfig({ INTROSPECTION: '0' }).introspection).toBe(false);
   });
 

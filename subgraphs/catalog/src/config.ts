@@ -2,20 +2,23 @@ import {
   infrastructureConfig,
   loadConfig,
   port,
+  requireInfrastructureInProduction,
   routerSecretConfig,
   telemetryConfig,
   z,
 } from '@play-economy/chassis';
 
-const schema = z.object({
-  ...infrastructureConfig,
-  ...routerSecretConfig,
-  ...telemetryConfig,
-  CATALOG_PORT: port(4001),
-  CATALOG_HOST: z.string().min(1).default('0.0.0.0'),
-  /** Database name, on MongoDB or in the embedded engine. */
-  CATALOG_DATABASE: z.string().min(1).default('catalog'),
-});
+const schema = z
+  .object({
+    ...infrastructureConfig,
+    ...routerSecretConfig,
+    ...telemetryConfig,
+    CATALOG_PORT: port(4001),
+    CATALOG_HOST: z.string().min(1).default('0.0.0.0'),
+    /** Database name, on MongoDB or in the embedded engine. */
+    CATALOG_DATABASE: z.string().min(1).default('catalog'),
+  })
+  .superRefine(requireInfrastructureInProduction());
 
 export type CatalogConfig = z.infer<typeof schema>;
 

@@ -2,20 +2,23 @@ import {
   infrastructureConfig,
   loadConfig,
   port,
+  requireInfrastructureInProduction,
   routerSecretConfig,
   telemetryConfig,
   z,
 } from '@play-economy/chassis';
 
-const schema = z.object({
-  ...infrastructureConfig,
-  ...routerSecretConfig,
-  ...telemetryConfig,
-  INVENTORY_PORT: port(4003),
-  INVENTORY_HOST: z.string().min(1).default('0.0.0.0'),
-  /** Database name, on MongoDB or in the embedded engine. */
-  INVENTORY_DATABASE: z.string().min(1).default('inventory'),
-});
+const schema = z
+  .object({
+    ...infrastructureConfig,
+    ...routerSecretConfig,
+    ...telemetryConfig,
+    INVENTORY_PORT: port(4003),
+    INVENTORY_HOST: z.string().min(1).default('0.0.0.0'),
+    /** Database name, on MongoDB or in the embedded engine. */
+    INVENTORY_DATABASE: z.string().min(1).default('inventory'),
+  })
+  .superRefine(requireInfrastructureInProduction());
 
 export type InventoryConfig = z.infer<typeof schema>;
 

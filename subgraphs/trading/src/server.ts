@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import {
+  busSettingsOf,
   routerSecretOf,
   serveSubgraph,
   startServiceRuntime,
@@ -40,7 +41,7 @@ export async function start(
     service: 'trading',
     database: config.TRADING_DATABASE,
     mongodbUrl: config.MONGODB_URL,
-    amqpUrl: config.AMQP_URL,
+    ...busSettingsOf(config),
     dataDir: config.DATA_DIR,
     logLevel: config.LOG_LEVEL,
     bus: overrides.bus,

@@ -7,7 +7,14 @@ import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } fro
 import { parseMessage } from './parseMessage.ts';
 import { PER_INSTANCE_QUEUE_EXPIRES_MS, perInstanceQueueName } from './perInstanceQueue.ts';
 import { rabbitMqHeaders } from './rabbitMqHeaders.ts';
-import { rabbitMqTopology, type RabbitMqTopology } from './rabbitMqTopology.ts';
+import {
+  QUORUM_DELIVERY_LIMIT,
+  rabbitMqQueueArguments,
+  rabbitMqTopology,
+  type RabbitMqQueueKind,
+  type RabbitMqQueueType,
+  type RabbitMqTopology,
+} from './rabbitMqTopology.ts';
 import { waitForInFlight } from './waitForInFlight.ts';
 
 export interface RabbitMqBusOptions {
@@ -32,6 +39,20 @@ export interface RabbitMqBusOptions {
   connectionName?: string;
   /** How long `stopConsuming()` waits for handlers in flight. Defaults to 5 s. */
   inFlightTimeoutMs?: number;
+  /**
+   * Type of the queues of shared subscriptions (`<name>`, its retry path and
+   * `dead_letter.<name>`): `quorum` for a cluster, where they are replicated and survive the
+   * loss of a node; `classic` (default) keeps each on one node. `perInstance` queues are always
+   * classic. A queue keeps the type it was created with: see the README's "Moving to quorum
+   * queues" for an existing deployment.
+   */
+  queueType?: RabbitMqQueueType;
+  /**
+   * Quorum queues: deliveries of one message that come back unsettled (its consumer died or was
+   * stopped with it) before the broker dead-letters it to `dead_letter.<name>` instead of
+   * delivering it again. Defaults to {@link QUORUM_DELIVERY_LIMIT}.
+   */
+  deliveryLimit?: number;
 }
 
 /** The longest `x-last-error` kept: AMQP header tables are limited to 64 KiB in all. */
@@ -42,8 +63,8 @@ interface Consumer {
   readonly handler: MessageHandler;
   readonly retry: RetryPolicy;
   readonly topology: RabbitMqTopology;
-  /** `perInstance` subscriptions: how long the broker keeps the queues unused. */
-  readonly expiresAfterMs: number | undefined;
+  /** Shared or per-instance, and how its queues are declared. */
+  readonly queues: RabbitMqQueueKind;
   /** False for a `perInstance` subscription without a retry policy: a failure drops the message. */
   readonly retried: boolean;
   readonly wrapper: ChannelWrapper;
@@ -74,6 +95,8 @@ export class RabbitMqBus implements EventBus {
   readonly #publishTimeoutMs: number;
   readonly #reconnectDelayMs: number;
   readonly #inFlightTimeoutMs: number;
+  readonly #queueType: RabbitMqQueueType;
+  readonly #deliveryLimit: number;
   readonly #consumers: Consumer[] = [];
   readonly #inFlight = new Set<Promise<void>>();
   /** Set once consuming stopped for good; publishing goes on until `#closing`. */
@@ -102,6 +125,8 @@ export class RabbitMqBus implements EventBus {
     this.#publishTimeoutMs = options.publishTimeoutMs ?? 10_000;
     this.#reconnectDelayMs = options.reconnectDelayMs ?? 1000;
     this.#inFlightTimeoutMs = options.inFlightTimeoutMs ?? busDefaults.inFlightTimeoutMs;
+    this.#queueType = options.queueType ?? 'classic';
+    this.#deliveryLimit = options.deliveryLimit ?? QUORUM_DELIVERY_LIMIT;
     const broker = redact(options.url);
     this.#manager = new AmqpConnectionManagerClass(options.url, {
       heartbeatIntervalInSeconds: options.heartbeatSeconds ?? 5,
@@ -179,9 +204,12 @@ export class RabbitMqBus implements EventBus {
       handler: subscription.handler as MessageHandler,
       retry,
       topology: rabbitMqTopology(name, retry),
-      expiresAfterMs: perInstance
-        ? (subscription.expiresAfterMs ?? PER_INSTANCE_QUEUE_EXPIRES_MS)
-        : undefined,
+      queues: perInstance
+        ? {
+            kind: 'perInstance',
+            expiresAfterMs: subscription.expiresAfterMs ?? PER_INSTANCE_QUEUE_EXPIRES_MS,
+          }
+        : { kind: 'shared', type: this.#queueType, deliveryLimit: this.#deliveryLimit },
       retried,
       wrapper: this.#manager.createChannel({ name: `consume ${name}`, confirm: true }),
     };
@@ -195,16 +223,7 @@ export class RabbitMqBus implements EventBus {
     });
     let abandoned = false;
     const declareAndConsume = async (channel: ConfirmChannel): Promise<void> => {
-      if (!retried) {
-        await this.#declareTransient(channel, name, subscription.topics, consumer.expiresAfterMs);
-      } else {
-        await this.#declare(
-          channel,
-          consumer.topology,
-          subscription.topics,
-          consumer.expiresAfterMs,
-        );
-      }
+      await this.#declare(channel, consumer, subscription.topics);
       // Also on the setup rerun after a reconnection: a stopped bus resumes publishing only.
       if (this.#stopping) return;
       await channel.prefetch(prefetch);
@@ -277,45 +296,51 @@ export class RabbitMqBus implements EventBus {
     return this.#closing;
   }
 
-  /** A non-durable queue without retry path, deleted by the broker once long unused. */
-  async #declareTransient(
-    channel: ConfirmChannel,
-    queue: string,
-    topics: string[],
-    expiresAfterMs: number | undefined,
-  ) {
+  /**
+   * Declares the exchange, the consumer's queues (without a retry path when it is not retried)
+   * and the bindings; see {@link rabbitMqQueueArguments} for the arguments and why.
+   */
+  async #declare(channel: ConfirmChannel, consumer: Consumer, topics: string[]) {
+    const { topology } = consumer;
+    const queueArguments = rabbitMqQueueArguments(topology, consumer.queues);
     await channel.assertExchange(this.#exchange, 'topic', { durable: true });
-    await channel.assertQueue(queue, {
-      durable: false,
-      arguments: { 'x-expires': expiresAfterMs ?? PER_INSTANCE_QUEUE_EXPIRES_MS },
-    });
-    for (const topic of topics) await channel.bindQueue(queue, this.#exchange, topic);
-  }
-
-  async #declare(
-    channel: ConfirmChannel,
-    topology: RabbitMqTopology,
-    topics: string[],
-    expiresAfterMs?: number,
-  ) {
-    const expiry = expiresAfterMs === undefined ? {} : { 'x-expires': expiresAfterMs };
-    await channel.assertExchange(this.#exchange, 'topic', { durable: true });
-    await channel.assertQueue(topology.queue, { durable: true, arguments: expiry });
-    await channel.assertQueue(topology.deadLetterQueue, { durable: true, arguments: expiry });
-    for (const { queue, delayMs } of topology.retryQueues) {
-      await channel.assertQueue(queue, {
-        durable: true,
-        arguments: {
-          ...expiry,
-          'x-message-ttl': delayMs,
-          // Expired messages go straight back to the subscriber's queue, not through the topic
-          // exchange, so other subscribers of the same topic do not see the retry.
-          'x-dead-letter-exchange': '',
-          'x-dead-letter-routing-key': topology.queue,
-        },
-      });
+    await this.#assertQueue(channel, consumer, topology.queue, queueArguments.queue);
+    if (consumer.retried) {
+      await this.#assertQueue(
+        channel,
+        consumer,
+        topology.deadLetterQueue,
+        queueArguments.deadLetterQueue,
+      );
+      for (const { queue, delayMs } of topology.retryQueues) {
+        await this.#assertQueue(channel, consumer, queue, queueArguments.retryQueue(delayMs));
+      }
     }
     for (const topic of topics) await channel.bindQueue(topology.queue, this.#exchange, topic);
+  }
+
+  async #assertQueue(
+    channel: ConfirmChannel,
+    consumer: Consumer,
+    queue: string,
+    queueArguments: Record<string, unknown>,
+  ) {
+    try {
+      await channel.assertQueue(queue, { durable: true, arguments: queueArguments });
+    } catch (error) {
+      if (!isPreconditionFailed(error)) throw error;
+      // Surfaces as the reason a service did not start: say what the operator can do. (The
+      // broker names the first argument that differs, not necessarily x-queue-type.)
+      throw new Error(
+        `queue ${queue} exists on the broker with other arguments than this bus declares ` +
+          `(${describeKind(consumer.queues)}): ${(error as Error).message}. A queue keeps the ` +
+          'type and arguments it was created with: a classic queue cannot become a quorum ' +
+          'queue, nor back. Drain and delete the old queue so that it is declared anew, or keep ' +
+          'the previous setting (RABBITMQ_QUORUM_QUEUES, RABBITMQ_DELIVERY_LIMIT) until you ' +
+          'migrate; see "Moving to quorum queues" in the README.',
+        { cause: error },
+      );
+    }
   }
 
   /**
@@ -324,8 +349,8 @@ export class RabbitMqBus implements EventBus {
    * so it cannot have expired with the message about to go there.
    */
   async #renewLease(channel: ConfirmChannel, consumer: Consumer) {
-    if (consumer.expiresAfterMs === undefined) return;
-    await this.#declare(channel, consumer.topology, [], consumer.expiresAfterMs);
+    if (consumer.queues.kind !== 'perInstance') return;
+    await this.#declare(channel, consumer, []);
   }
 
   #onDelivery(consumer: Consumer, channel: ConfirmChannel, delivery: ConsumeMessage): void {
@@ -527,16 +552,38 @@ function readAttempt(headers: MessagePropertyHeaders | undefined): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0;
 }
 
-/** Headers worth copying: the broker's own `x-death` bookkeeping is not. */
+/**
+ * Headers worth copying: the broker's own bookkeeping (`x-death`, and the `x-delivery-count` a
+ * quorum queue puts on a redelivery) is not.
+ */
 function ownHeaders(headers: MessagePropertyHeaders | undefined): MessagePropertyHeaders {
   const copy: MessagePropertyHeaders = {};
   for (const [key, value] of Object.entries(headers ?? {})) {
-    if (key === 'x-death' || key.startsWith('x-first-death') || key.startsWith('x-last-death')) {
+    if (
+      key === 'x-death' ||
+      key === 'x-delivery-count' ||
+      key.startsWith('x-first-death') ||
+      key.startsWith('x-last-death')
+    ) {
       continue;
     }
     copy[key] = value;
   }
   return copy;
+}
+
+/** A queue declared with arguments other than an existing queue's of that name. */
+function isPreconditionFailed(error: unknown): boolean {
+  return (error as { code?: unknown } | undefined)?.code === 406;
+}
+
+function describeKind(queues: RabbitMqQueueKind): string {
+  if (queues.kind === 'perInstance') {
+    return 'a per-instance queue';
+  }
+  return queues.type === 'quorum'
+    ? `quorum queues, delivery limit ${queues.deliveryLimit}`
+    : 'classic queues';
 }
 
 function describe(error: unknown): string {

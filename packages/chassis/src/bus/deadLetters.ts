@@ -89,7 +89,9 @@ async function replay(
     if (message === false) break;
     const headers: Record<string, unknown> = { ...message.properties.headers };
     for (const name of Object.values(rabbitMqHeaders)) delete headers[name];
-    delete headers['x-death'];
+    for (const name of Object.keys(headers)) {
+      if (/^x-(death|first-death-|last-death-|delivery-count$)/.test(name)) delete headers[name];
+    }
     headers['x-replayed-at'] = new Date().toISOString();
     await new Promise<void>((resolve, reject) => {
       // The default exchange routes by queue name: only this subscriber sees the replay.
@@ -120,11 +122,21 @@ function describe(message: GetMessage) {
     messageId: message.properties.messageId,
     type: message.properties.type,
     attempts: headers[rabbitMqHeaders.attempts],
-    reason: headers[rabbitMqHeaders.deadLetterReason],
+    // The bus's own reason, else the broker's: a quorum queue's `delivery_limit`.
+    reason: headers[rabbitMqHeaders.deadLetterReason] ?? brokerReason(headers['x-death']),
     lastError: headers[rabbitMqHeaders.lastError],
     deadLetteredAt: headers[rabbitMqHeaders.deadLetteredAt],
     body,
   };
+}
+
+/** The reason of the latest dead-lettering the broker recorded (`x-death` is newest first). */
+function brokerReason(deaths: unknown): unknown {
+  if (!Array.isArray(deaths)) return undefined;
+  const latest: unknown = deaths[0];
+  return typeof latest === 'object' && latest !== null
+    ? (latest as { reason?: unknown }).reason
+    : undefined;
 }
 
 function definedProperties(message: GetMessage) {

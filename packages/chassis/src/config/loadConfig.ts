@@ -31,9 +31,14 @@ export const optionalUrl = () =>
 export const logLevel = () =>
   z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
 
+/** `true`/`false` (or `1`/`0`) from the environment. */
+export const booleanSetting = () =>
+  z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+
 /**
  * Settings every service shares: where its store and broker are. Unset means embedded
- * engine and in-process bus.
+ * engine and in-process bus, which production refuses unless told otherwise (see
+ * {@link requireInfrastructureInProduction}).
  */
 export const infrastructureConfig = {
   MONGODB_URL: optionalUrl(),
@@ -42,7 +47,78 @@ export const infrastructureConfig = {
   DATA_DIR: z.string().min(1).optional(),
   LOG_LEVEL: logLevel(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /**
+   * Lets `NODE_ENV=production` run without `MONGODB_URL` or `AMQP_URL`, on the embedded store
+   * and the in-process bus: for a single-process demo only, never for replicas.
+   */
+  ALLOW_EMBEDDED_IN_PRODUCTION: booleanSetting().default(false),
+  /**
+   * RabbitMQ: quorum queues for commands and replies (shared subscriptions). Defaults to on in
+   * production, off otherwise. An existing classic queue cannot become a quorum queue: see the
+   * README's "Moving to quorum queues".
+   */
+  RABBITMQ_QUORUM_QUEUES: booleanSetting().optional(),
+  /** RabbitMQ quorum queues: deliveries of a message left unsettled before it is dead-lettered. */
+  RABBITMQ_DELIVERY_LIMIT: z.coerce.number().int().min(1).max(1000).default(20),
 };
+
+type InfrastructureVariable = 'MONGODB_URL' | 'AMQP_URL';
+
+/** What runs in place of each engine when its URL is missing. */
+const EMBEDDED_STAND_IN: Record<InfrastructureVariable, string> = {
+  MONGODB_URL: 'the data would live in this process only (embedded store)',
+  AMQP_URL:
+    'messages would stay in this process (in-process bus), so no other service hears them and a purchase never completes',
+};
+
+/**
+ * The rule that production runs on the real engines: with `NODE_ENV=production`, each of
+ * `variables` must be set, unless `ALLOW_EMBEDDED_IN_PRODUCTION=true` allows the embedded stand-in
+ * (a single-process demo). Without it a half-configured deployment would start and silently run
+ * every replica on a store and a bus of its own. Use it as a schema refinement:
+ * `z.object({ ...infrastructureConfig, ... }).superRefine(requireInfrastructureInProduction())`;
+ * `loadConfig` then names each missing variable.
+ */
+export function requireInfrastructureInProduction(
+  variables: readonly InfrastructureVariable[] = ['MONGODB_URL', 'AMQP_URL'],
+  /** What goes wrong without a variable, where it differs from a subgraph's case. */
+  consequences: Partial<Record<InfrastructureVariable, string>> = {},
+) {
+  return (
+    config: {
+      NODE_ENV: string;
+      ALLOW_EMBEDDED_IN_PRODUCTION: boolean;
+      MONGODB_URL?: string | undefined;
+      AMQP_URL?: string | undefined;
+    },
+    context: z.RefinementCtx,
+  ): void => {
+    if (config.NODE_ENV !== 'production' || config.ALLOW_EMBEDDED_IN_PRODUCTION) return;
+    for (const variable of variables) {
+      if (config[variable]) continue;
+      context.addIssue({
+        code: 'custom',
+        path: [variable],
+        message: `required in production: without it ${consequences[variable] ?? EMBEDDED_STAND_IN[variable]} (ALLOW_EMBEDDED_IN_PRODUCTION=true allows that for a single-process demo)`,
+      });
+    }
+  };
+}
+
+/** The bus settings of a service's config, for `startServiceRuntime` or `createBus`. */
+export function busSettingsOf(config: {
+  NODE_ENV: string;
+  AMQP_URL?: string | undefined;
+  RABBITMQ_QUORUM_QUEUES?: boolean | undefined;
+  RABBITMQ_DELIVERY_LIMIT: number;
+}): { amqpUrl: string | undefined; queueType: 'classic' | 'quorum'; deliveryLimit: number } {
+  const quorum = config.RABBITMQ_QUORUM_QUEUES ?? config.NODE_ENV === 'production';
+  return {
+    amqpUrl: config.AMQP_URL,
+    queueType: quorum ? 'quorum' : 'classic',
+    deliveryLimit: config.RABBITMQ_DELIVERY_LIMIT,
+  };
+}
 
 /**
  * OpenTelemetry settings. The SDK reads them itself (see `startTelemetry`); every service's

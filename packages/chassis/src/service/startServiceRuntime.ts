@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { EventBus, Message } from '../bus/EventBus.ts';
 import { createBus } from '../bus/createBus.ts';
+import type { RabbitMqQueueType } from '../bus/rabbitMqTopology.ts';
 import { Outbox } from '../bus/Outbox.ts';
 import { OutboxRelay } from '../bus/OutboxRelay.ts';
 import { UnitOfWork } from '../bus/UnitOfWork.ts';
@@ -24,6 +25,10 @@ export interface ServiceRuntimeOptions {
   dataDir?: string | undefined;
   /** RabbitMQ when set, else the in-process bus. */
   amqpUrl?: string | undefined;
+  /** RabbitMQ: type of the shared subscriptions' queues (see `busSettingsOf`). */
+  queueType?: RabbitMqQueueType | undefined;
+  /** RabbitMQ quorum queues: unsettled deliveries before a message is dead-lettered. */
+  deliveryLimit?: number | undefined;
   logLevel?: string | undefined;
   /**
    * A bus shared with other services in the same process (embedded mode). The runtime then
@@ -74,7 +79,13 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
   try {
     bus = instrumentRuntimeBus(
       options.bus ??
-        (await createBus({ amqpUrl: options.amqpUrl, connectionName: options.service, logger })),
+        (await createBus({
+          amqpUrl: options.amqpUrl,
+          connectionName: options.service,
+          queueType: options.queueType,
+          deliveryLimit: options.deliveryLimit,
+          logger,
+        })),
       metrics,
     );
   } catch (error) {
@@ -91,7 +102,11 @@ export async function startServiceRuntime(options: ServiceRuntimeOptions): Promi
     read: () => relay.pendingCount(),
   });
   logger.info(
-    { store: store.engine, bus: options.amqpUrl ? 'rabbitmq' : 'in-process' },
+    {
+      store: store.engine,
+      bus: options.amqpUrl ? 'rabbitmq' : 'in-process',
+      ...(options.amqpUrl && { queueType: options.queueType ?? 'classic' }),
+    },
     'runtime ready',
   );
 

@@ -1,4 +1,4 @@
-import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqplib';
+import { connect, type Channel, type ChannelModel, type GetMessage, type Options } from 'amqplib';
 import { rabbitMqTopology } from '../../src/bus/rabbitMqTopology.ts';
 import type { RetryPolicy } from '../../src/bus/EventBus.ts';
 
@@ -42,6 +42,40 @@ export class BusBrokerAdmin {
 
   async messageCount(queue: string): Promise<number> {
     return (await this.channel.checkQueue(queue)).messageCount;
+  }
+
+  /**
+   * The consumers of `queue`, or undefined when there is no such queue; asked on a channel of
+   * its own (a passive declaration of a missing queue closes its channel), so it never declares
+   * the queue itself.
+   */
+  async consumerCount(queue: string): Promise<number | undefined> {
+    const channel = await this.#connection.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      const { consumerCount } = await channel.checkQueue(queue);
+      await channel.close();
+      return consumerCount;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * Declares an existing `queue` again, on a channel of its own since a refusal closes it: the
+   * broker's refusal (the queue exists with other settings), or undefined when it found the
+   * declaration equivalent. Declares the queue if it does not exist.
+   */
+  async redeclareRefusal(queue: string, options: Options.AssertQueue): Promise<string | undefined> {
+    const channel = await this.#connection.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await channel.assertQueue(queue, options);
+      await channel.close();
+      return undefined;
+    } catch (error) {
+      return (error as Error).message;
+    }
   }
 
   /** Takes one message off a queue (acknowledged), or `false` when it is empty. */

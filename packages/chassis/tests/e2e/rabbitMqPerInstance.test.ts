@@ -40,6 +40,40 @@ describe('RabbitMqBus perInstance delivery', () => {
     expect(failures).toBe(2);
   });
 
+  it('declares its queues durable and expiring, as RabbitMQ 4 requires, also beside quorum queues', async () => {
+    for (const queueType of ['classic', 'quorum'] as const) {
+      const bus = await connectBus({ queueType });
+      const expiresAfterMs = 30_000;
+      const queues = [
+        await bus.subscribe({
+          name: `test.${run}.durable_notify`,
+          topics: ['test.#'],
+          delivery: 'perInstance',
+          expiresAfterMs,
+          handler: async () => undefined,
+        }),
+        await bus.subscribe({
+          name: `test.${run}.durable_evict`,
+          topics: ['test.#'],
+          delivery: 'perInstance',
+          expiresAfterMs,
+          retry: { maxRetries: 1, initialDelayMs: 50 },
+          handler: async () => undefined,
+        }),
+      ];
+      for (const queue of queues) {
+        const classic = { 'x-queue-type': 'classic', 'x-expires': expiresAfterMs };
+        // Equivalent to a durable classic queue with x-expires; a transient one is refused.
+        expect(
+          await broker.admin.redeclareRefusal(queue, { durable: true, arguments: classic }),
+        ).toBeUndefined();
+        expect(
+          await broker.admin.redeclareRefusal(queue, { durable: false, arguments: classic }),
+        ).toMatch(/inequivalent arg 'durable'/);
+      }
+    }
+  });
+
   it('keeps what was published while an instance was reconnecting', async () => {
     const received: Message[] = [];
     const listener = await connectBus({ url: broker.proxy.urlFor(amqpUrl) });

@@ -5,6 +5,8 @@ import { adminAccountOf, loadIdentityConfig, scryptParametersOf } from '../../sr
 const production = {
   NODE_ENV: 'production',
   ROUTER_SECRET: 'a-router-secret-of-at-least-32-characters',
+  MONGODB_URL: 'mongodb://mongo:27017/?replicaSet=rs0',
+  AMQP_URL: 'amqp://guest:guest@rabbitmq:5672',
 };
 
 describe('identity config', () => {
