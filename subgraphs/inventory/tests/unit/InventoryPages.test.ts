@@ -1,10 +1,5 @@
-import {
-  EmbeddedStore,
-  type Document,
-  type DocumentStore,
-  type FindOptions,
-  type Viewer,
-} from '@play-economy/chassis';
+import { EmbeddedStore, type FindOptions, type Viewer } from '@play-economy/chassis';
+import { recordingFinds } from '@play-economy/chassis/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { InventoryEntry } from '../../src/domain/InventoryEntry.ts';
 import { MongoInventoryRepository } from '../../src/infrastructure/MongoInventoryRepository.ts';
@@ -117,28 +112,6 @@ describe('GetInventory pages', () => {
     expect((await failureOf(read({ first: 10 }, null))).code).toBe('UNAUTHENTICATED');
   });
 });
-
-/** A store whose collections report the options of every `find`. */
-function recordingFinds(store: DocumentStore, finds: FindOptions[]): DocumentStore {
-  return new Proxy(store, {
-    get(target, property) {
-      if (property !== 'collection') return Reflect.get(target, property, target);
-      return <T extends Document>(name: string) =>
-        new Proxy(target.collection<T>(name), {
-          get(collection, key) {
-            const value: unknown = Reflect.get(collection, key, collection);
-            if (key === 'find') {
-              return (filter: Record<string, unknown>, options: FindOptions = {}) => {
-                finds.push(options);
-                return collection.find(filter, options);
-              };
-            }
-            return typeof value === 'function' ? value.bind(collection) : value;
-          },
-        });
-    },
-  });
-}
 
 describe('MongoInventoryRepository.findByUser', () => {
   it("asks the store for one page, never for every entry of the user's", async () => {
