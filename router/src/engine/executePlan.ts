@@ -4,6 +4,7 @@ import { SpanStatusCode, trace } from '@opentelemetry/api';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { applyRewrites, mergeInto, selectRepresentation, type DataObject } from './fetchData.ts';
 import { asGraphQLError } from '../errors/withCode.ts';
+import { RepresentationSet } from './RepresentationSet.ts';
 import type { TypeRelations } from './TypeRelations.ts';
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<Record<string, unknown>>;
@@ -70,7 +71,7 @@ class PlanRun {
         await Promise.all(node.nodes.map((child) => this.node(child, objects, path)));
         return;
       case 'Flatten': {
-        const inner = flatten(objects, node.path, 0);
+        const inner = flatten(objects, node.path);
         if (inner.length > 0) await this.node(node.node, inner, [...path, ...node.path]);
         return;
       }
@@ -109,9 +110,7 @@ class PlanRun {
     }
 
     // Each distinct representation is sent once; its answer is merged into every entity.
-    const representations: DataObject[] = [];
-    const entitiesOf: DataObject[][] = [];
-    const indexOf = new Map<string, number>();
+    const distinct = new RepresentationSet();
     // Answers merged into several entities share their nested objects: each is resolved once.
     const seen = new Set<DataObject>();
     for (const entity of objects) {
@@ -120,20 +119,13 @@ class PlanRun {
       const representation = selectRepresentation(entity, fetch.requires, types);
       if (!representation || !representation['__typename']) continue;
       applyRewrites(fetch.inputRewrites, representation, types);
-      const key = representationKey(representation);
-      const index = indexOf.get(key);
-      if (index === undefined) {
-        indexOf.set(key, representations.length);
-        representations.push(representation);
-        entitiesOf.push([entity]);
-      } else {
-        entitiesOf[index]?.push(entity);
-      }
+      distinct.add(representation, entity);
     }
-    if (representations.length === 0) return;
+    if (distinct.size === 0) return;
     if ('representations' in variables) {
       throw new Error('variables cannot contain key "representations"');
     }
+    const { representations, entities: entitiesOf } = distinct;
     variables['representations'] = representations;
 
     const received = await this.#send(fetch, variables, path, entitiesOf);
@@ -236,49 +228,32 @@ async function inFetchSpan<T>(subgraph: string, send: () => Promise<T>): Promise
     );
 }
 
-/**
- * A key telling representations apart. Most are a type name and a few scalar key fields:
- * their values joined, each tagged with its type, cost far less than `JSON.stringify`; nested
- * ones (composite keys, `@requires` of objects) fall back to it.
- */
-function representationKey(representation: DataObject): string {
-  // Unambiguous whatever the values hold: field names are GraphQL names, strings are
-  // length-prefixed.
-  let key = '';
-  for (const name in representation) {
-    const value = representation[name];
-    if (typeof value === 'string') key += `${name}=s${value.length}:${value};`;
-    else if (typeof value === 'number') key += `${name}=n${value};`;
-    else if (typeof value === 'boolean') key += `${name}=b${value ? 1 : 0};`;
-    else if (value === null) key += `${name}=z;`;
-    else return JSON.stringify(representation);
-  }
-  return key;
+/** The objects at `path` below `objects`, lists flattened, nulls left out. */
+function flatten(objects: readonly DataObject[], path: ResponsePath): DataObject[] {
+  const found: DataObject[] = [];
+  for (const object of objects) collect(object, path, 0, found);
+  return found;
 }
 
-/** The objects at `path` below `objects`, lists flattened, nulls left out. */
-function flatten(objects: readonly unknown[], path: ResponsePath, start: number): DataObject[] {
-  let current: unknown[] = objects as unknown[];
-  for (let index = start; index < path.length; index++) {
-    const element = path[index];
-    const next: unknown[] = [];
-    for (const value of current) {
-      if (value === null || value === undefined) continue;
-      if (element === '@') {
-        if (Array.isArray(value)) for (const item of value) next.push(item);
-      } else if (typeof value === 'object' && !Array.isArray(value)) {
-        // Own fields only: a response name may be `__proto__`.
-        const field = Object.hasOwn(value, element as string)
-          ? (value as DataObject)[element as string]
-          : undefined;
-        if (field !== undefined && field !== null) next.push(field);
-      }
-    }
-    current = next;
+function collect(value: unknown, path: ResponsePath, start: number, found: DataObject[]): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    // A list stands where the path says '@' (one per level of nested lists); at the end of the
+    // path, its elements are the objects.
+    if (path[start] === '@') start++;
+    else if (start < path.length) return;
+    for (const element of value) collect(element, path, start, found);
+    return;
   }
-  return current.filter(
-    (value): value is DataObject => typeof value === 'object' && value !== null,
-  );
+  if (start === path.length) {
+    found.push(value as DataObject);
+    return;
+  }
+  const element = path[start] as string;
+  // Own fields only: a response name may be `__proto__`.
+  if (element !== '@' && Object.hasOwn(value, element)) {
+    collect((value as DataObject)[element], path, start + 1, found);
+  }
 }
 
 /** The response paths, indices filled in, at which `targets` stand along `path`. */
