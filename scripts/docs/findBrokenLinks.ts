@@ -52,9 +52,11 @@ interface Link {
 
 function linksOf(source: string): Link[] {
   const links: Link[] = [];
+  // Inline tokens of table cells carry no line map: take the line of the block around them.
+  let line = 1;
   for (const block of markdown.parse(source, {})) {
+    if (block.map) line = block.map[0] + 1;
     if (block.type !== 'inline' || !block.children) continue;
-    const line = (block.map?.[0] ?? 0) + 1;
     for (const child of block.children) {
       const href =
         child.type === 'link_open'
