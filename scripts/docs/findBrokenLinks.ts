@@ -64,7 +64,7 @@ function linksOf(source: string): Link[] {
           : child.type === 'image'
             ? child.attrGet('src')
             : null;
-      if (href !== null) links.push({ href, line });
+      if (href !== null) links.push({ href: String(href), line });
     }
   }
   return links;
