@@ -34,7 +34,7 @@ export interface ReportSetup {
   servers: Readonly<Record<string, string>>;
 }
 
-/** The report `npm run bench` prints: markdown, ready to paste into the README. */
+/** The report `npm run bench` prints: markdown, ready to paste into docs/performance.md. */
 export function formatReport(setup: ReportSetup, figures: readonly RunFigures[]): string {
   const rows = Object.keys(setup.servers).flatMap((server) =>
     figures

@@ -159,7 +159,7 @@ function exposedPortsOf(service: ComposeService): number[] {
   return expose.map((entry) => Number(String(entry).replace(/\/\w+$/, '')));
 }
 
-/** The workspace folder of a Node service, by the layout DESIGN.md §2 fixes. */
+/** The workspace folder of a Node service, by the project layout (docs/architecture.md). */
 const workspaceOf = (service: string) => (service === 'router' ? 'router' : `subgraphs/${service}`);
 
 function serviceArgOf(name: string): string {
@@ -693,7 +693,7 @@ describe('docker-compose.yml', () => {
         expect(port.target, `${name} publishes ${port.target}`).toBe(listenPortOf(name));
       }
       if (name !== 'router') {
-        // Clients reach subgraphs only through the router (DESIGN.md §1).
+        // Clients reach subgraphs only through the router (docs/architecture.md, "What it is").
         expect(portsOf(services[name]!), `${name} is published`).toEqual([]);
       }
     }

@@ -43,8 +43,8 @@ export interface RabbitMqBusOptions {
    * Type of the queues of shared subscriptions (`<name>`, its retry path and
    * `dead_letter.<name>`): `quorum` for a cluster, where they are replicated and survive the
    * loss of a node; `classic` (default) keeps each on one node. `perInstance` queues are always
-   * classic. A queue keeps the type it was created with: see the README's "Moving to quorum
-   * queues" for an existing deployment.
+   * classic. A queue keeps the type it was created with: see "Moving to quorum queues" in
+   * docs/operations.md for an existing deployment.
    */
   queueType?: RabbitMqQueueType;
   /**

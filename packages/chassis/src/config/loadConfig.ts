@@ -54,8 +54,8 @@ export const infrastructureConfig = {
   ALLOW_EMBEDDED_IN_PRODUCTION: booleanSetting().default(false),
   /**
    * RabbitMQ: quorum queues for commands and replies (shared subscriptions). Defaults to on in
-   * production, off otherwise. An existing classic queue cannot become a quorum queue: see the
-   * README's "Moving to quorum queues".
+   * production, off otherwise. An existing classic queue cannot become a quorum queue: see
+   * "Moving to quorum queues" in docs/operations.md.
    */
   RABBITMQ_QUORUM_QUEUES: booleanSetting().optional(),
   /** RabbitMQ quorum queues: deliveries of a message left unsettled before it is dead-lettered. */

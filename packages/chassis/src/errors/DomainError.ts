@@ -1,4 +1,4 @@
-/** The error codes clients see in `extensions.code` (DESIGN.md §4). */
+/** The error codes clients see in `extensions.code` (docs/api.md, "Errors"). */
 export const ErrorCode = {
   Unauthenticated: 'UNAUTHENTICATED',
   Forbidden: 'FORBIDDEN',

@@ -15,7 +15,8 @@ import { buy, requestPurchase, settled, type PurchaseView } from '../support/pur
 /**
  * SIGTERM to every service while purchases are in flight, each service its own process on
  * RabbitMQ with its embedded store journaled on disk, as in production: each must exit 0 within
- * its bound, and after a restart every purchase must settle with DESIGN §5's invariants exact.
+ * its bound, and after a restart every purchase must settle with the saga's invariants
+ * (docs/saga.md) exact.
  */
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
 /** What a service may take from SIGTERM to exit (its own bound is 20 s). */

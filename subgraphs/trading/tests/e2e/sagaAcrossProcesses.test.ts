@@ -18,7 +18,7 @@ import { buy, gilOf, settled, type PurchaseView } from '../support/purchaseClien
 /**
  * The saga with every service in its own process, as in production: RabbitMQ between them, each
  * embedded store journaled on disk. Services are killed (SIGKILL: no graceful shutdown, work in
- * flight simply stops) and restarted mid-saga; purchases must still all settle with DESIGN §5's
+ * flight simply stops) and restarted mid-saga; purchases must still all settle with the saga's
  * invariants exact. Steps time out after 2 s and give up after 2 sends, so an outage longer
  * than that makes purchases give up, and the replies arriving after the restart must be taken
  * back or refunded.

@@ -38,8 +38,8 @@ const LEDGER = `{ me {
 } }`;
 
 /**
- * Checks DESIGN §5's invariants for each player, as the player sees them through the router,
- * once the system is quiet:
+ * Checks the saga's invariants (docs/saga.md, "Invariants") for each player, as the player
+ * sees them through the router, once the system is quiet:
  * - every purchase ended COMPLETED or FAULTED;
  * - gil = starting gil + admin adjustments − totals of COMPLETED purchases;
  * - each item's quantity = admin grants + quantities of COMPLETED purchases (so a FAULTED

@@ -34,8 +34,8 @@ export interface PurchaseBurstOptions {
 
 /**
  * Concurrent purchases through the router from several players whose gil covers only some of
- * them; every fifth is sent twice at once with the same idempotency key. Then checks DESIGN
- * §5's invariants for every buyer ({@link expectSagaInvariants}) and that both outcomes
+ * them; every fifth is sent twice at once with the same idempotency key. Then checks the saga's
+ * invariants (docs/saga.md) for every buyer ({@link expectSagaInvariants}) and that both outcomes
  * occurred.
  */
 export async function purchaseBurst(options: PurchaseBurstOptions): Promise<SagaOutcome> {
