@@ -337,7 +337,9 @@ async function startService(
     const deadline = Date.now() + readyTimeoutMs;
     for (;;) {
       if (spawned.exitCode !== null || spawned.signalCode !== null) {
-        throw new Error(`${label} exited before it was ready; its last output:\n${tail.join('\n')}`);
+        throw new Error(
+          `${label} exited before it was ready; its last output:\n${tail.join('\n')}`,
+        );
       }
       const ready = await fetch(`${origin}/health/ready`, { signal: AbortSignal.timeout(2000) })
         .then((response) => response.ok)
