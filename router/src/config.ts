@@ -127,6 +127,8 @@ const routerEnv = z
     /** Operations per caller per minute; `0` turns rate limits off. */
     ROUTER_RATE_LIMIT_PER_MINUTE: count(rateDefaults.perMinute, 0),
     ROUTER_RATE_LIMIT_PER_SECOND: count(rateDefaults.perSecond),
+    /** Prefix of the rate limits' Redis keys: routers sharing it share their callers' budgets. */
+    ROUTER_RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('play-economy:router-rate:'),
     ROUTER_TRUSTED_DOCUMENTS: z.enum(['off', 'log', 'enforce']).default('off'),
     /** The trusted documents manifest (id → document JSON). */
     ROUTER_TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
@@ -175,6 +177,7 @@ const routerEnv = z
           perMinute: env.ROUTER_RATE_LIMIT_PER_MINUTE,
           perSecond: env.ROUTER_RATE_LIMIT_PER_SECOND,
           redisUrl: env.REDIS_URL,
+          keyPrefix: env.ROUTER_RATE_LIMIT_KEY_PREFIX,
         },
         trustedDocuments: {
           mode: env.ROUTER_TRUSTED_DOCUMENTS,

@@ -709,6 +709,16 @@ describe('docker-compose.yml', () => {
     expect(new Set(published).size).toBe(published.length);
   });
 
+  it('lets every subgraph run as several replicas with --scale (docs/scale-out.md)', () => {
+    for (const name of appServices.filter((service) => service !== 'router')) {
+      const service = services[name]!;
+      // A fixed container name, host name or host port would exist once only.
+      expect(service['container_name'], `${name} has a container_name`).toBeUndefined();
+      expect(service['hostname'], `${name} has a hostname`).toBeUndefined();
+      expect(portsOf(service), `${name} publishes a port`).toEqual([]);
+    }
+  });
+
   it('runs MongoDB as the replica set the services connect to', () => {
     const urls = appServices.flatMap((name) =>
       urlsOf(name).filter(({ variable }) => variable === 'MONGODB_URL'),

@@ -4,3 +4,4 @@ export * from './watchBroker.ts';
 export * from './startProcessStack.ts';
 export * from './watchPurchases.ts';
 export * from './findFreePort.ts';
+export * from './startLoadBalancer.ts';

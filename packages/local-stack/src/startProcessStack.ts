@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 import { findFreePort } from './findFreePort.ts';
+import { startLoadBalancer, type LoadBalancer } from './startLoadBalancer.ts';
 import type { SignedInClient } from './startStack.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
@@ -44,11 +46,29 @@ export interface ProcessStackOptions {
   env?: Record<string, string>;
   /** How long each process may take to answer `/health/ready`. Default 60 s. */
   readyTimeoutMs?: number;
+  /**
+   * Processes to run of each service, each on its own port. Default 1 of each. Routers share
+   * RabbitMQ and, with `redisUrl`, Redis (entity cache and rate limits). Replicas of a subgraph
+   * must share one database, so more than one needs `mongodbUrl`; each router reaches the
+   * replicas of a subgraph through a load balancer in this process that passes over a stopped
+   * replica, as a Kubernetes Service would.
+   */
+  replicas?: Partial<Record<ServiceName, number>>;
+  /**
+   * A MongoDB replica set (`MONGODB_URL`) for the subgraphs instead of their embedded stores:
+   * one database per subgraph, as in production, named after the subgraph and this stack (so
+   * stacks sharing a server do not meet). `dataDir` is then unused.
+   */
+  mongodbUrl?: string | undefined;
+  /** Redis shared by the routers (`REDIS_URL`): the entity cache and the rate limits. */
+  redisUrl?: string | undefined;
 }
 
 /** One service running in its own process. */
 export interface ServiceProcess {
   readonly name: ServiceName;
+  /** Which of the service's replicas it is, from 0. */
+  readonly replica: number;
   /** Its `/graphql` URL; the same across restarts. */
   readonly url: string;
   /** The process id now (a restart changes it), or undefined while it is down. */
@@ -73,112 +93,181 @@ export interface ProcessExit {
   ms: number;
 }
 
+/** A router process, with a client that speaks to it. */
+export interface RouterProcess extends ServiceProcess {
+  readonly client: GraphQLClient;
+}
+
 export interface ProcessStack {
+  /** The first router's `/graphql` URL. */
   routerUrl: string;
+  /** A client of the first router. */
   client: GraphQLClient;
+  /** The first replica of each service. */
   services: Readonly<Record<ServiceName, ServiceProcess>>;
-  signInAsAdmin(): Promise<SignedInClient>;
-  registerPlayer(username: string, password?: string): Promise<SignedInClient>;
-  /** Stops the router first, then the subgraphs (SIGTERM, SIGKILL after 10 s). */
+  /** Every replica of each service, in start order. */
+  replicas: Readonly<Record<ServiceName, readonly ServiceProcess[]>>;
+  /** Every router, each with its client. */
+  routers: readonly RouterProcess[];
+  /** The admin, signed in through router `via` (default 0). */
+  signInAsAdmin(via?: number): Promise<SignedInClient>;
+  /** A new player, registered through router `via` (default 0), whose client speaks to it. */
+  registerPlayer(username: string, password?: string, via?: number): Promise<SignedInClient>;
+  /** Stops the routers first, then the subgraphs (SIGTERM, SIGKILL after 25 s). */
   stop(): Promise<void>;
+}
+
+/** The same user's client on another router (any router verifies any router's callers). */
+export function signedInOn(router: { url: string }, user: SignedInClient): SignedInClient {
+  return {
+    ...createGraphQLClient(router.url, { authorization: `Bearer ${user.accessToken}` }),
+    userId: user.userId,
+    accessToken: user.accessToken,
+  };
 }
 
 /**
  * Runs every subgraph and the router as separate processes (`node --import tsx
- * <service>/src/main.ts`), as `npm start` does with `AMQP_URL` set, each with its embedded
- * store (journaled under `dataDir` when given), on free loopback ports. Unlike {@link startStack}, a service
- * can be killed and restarted: for fault-injection tests and the benchmark.
+ * <service>/src/main.ts`), as `npm start` does with `AMQP_URL` set, on free loopback ports: by
+ * default one of each, each subgraph with its embedded store (journaled under `dataDir` when
+ * given); with `replicas`, several of a service. Unlike {@link startStack}, a process can be
+ * killed and restarted: for fault-injection tests, the replica tests and the benchmark.
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-  const ports = Object.fromEntries(
-    await Promise.all(
-      [...SUBGRAPHS.map(([name]) => name), 'router' as const].map(
-        async (name) => [name, await findFreePort()] as const,
-      ),
-    ),
-  ) as Record<ServiceName, number>;
-  const origin = (name: ServiceName) => `http://127.0.0.1:${ports[name]}`;
+  const countOf = (name: ServiceName) => options.replicas?.[name] ?? 1;
+  for (const name of [...SUBGRAPHS.map(([subgraph]) => subgraph), 'router' as const]) {
+    const count = countOf(name);
+    if (!Number.isInteger(count) || count < 1) {
+      throw new Error(`replicas.${name} must be a whole number from 1, not ${count}`);
+    }
+  }
+  const replicated = SUBGRAPHS.filter(([name]) => countOf(name) > 1).map(([name]) => name);
+  if (replicated.length > 0 && !options.mongodbUrl) {
+    throw new Error(
+      `replicas of ${replicated.join(', ')} need a shared MongoDB (mongodbUrl, e.g. from ` +
+        'MONGODB_URL): the embedded store is the database of one process, so replicas on it ' +
+        'would each see different data',
+    );
+  }
+
+  const stackId = randomUUID().slice(0, 8);
   const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(MONGODB_URL|DATA_DIR)$/.test(key)),
+    Object.entries(process.env).filter(
+      ([key]) => !/^(MONGODB_URL|DATA_DIR|REDIS_URL|[A-Z]+_DATABASE)$/.test(key),
+    ),
   );
   const common: NodeJS.ProcessEnv = {
     ...inherited,
     ...options.env,
     AMQP_URL: options.amqpUrl,
-    ...(options.dataDir === undefined ? {} : { DATA_DIR: options.dataDir }),
     // @apollo/gateway otherwise reports to Apollo: nothing here leaves 127.0.0.1.
     APOLLO_TELEMETRY_DISABLED: 'true',
   };
-  const envOf = (name: ServiceName): NodeJS.ProcessEnv => {
-    if (name !== 'router') {
-      const prefix = SUBGRAPHS.find(([subgraph]) => subgraph === name)![1];
-      return {
-        ...common,
-        [`${prefix}_PORT`]: String(ports[name]),
-        [`${prefix}_HOST`]: '127.0.0.1',
-      };
-    }
-    return {
-      ...common,
-      ROUTER_PORT: String(ports.router),
-      ROUTER_HOST: '127.0.0.1',
-      SUBGRAPH_URLS: SUBGRAPHS.map(([subgraph]) => `${subgraph}=${origin(subgraph)}/graphql`).join(
-        ',',
-      ),
-      JWKS_URL: `${origin('identity')}/.well-known/jwks.json`,
-    };
+  const subgraphEnv: NodeJS.ProcessEnv = options.mongodbUrl
+    ? { MONGODB_URL: options.mongodbUrl }
+    : options.dataDir === undefined
+      ? {}
+      : { DATA_DIR: options.dataDir };
+
+  const balancers: LoadBalancer[] = [];
+  const replicas = {} as Record<ServiceName, ServiceProcess[]>;
+  const stop = async () => {
+    await Promise.all((replicas.router ?? []).map((s) => s.kill('SIGTERM')));
+    await Promise.all(
+      SUBGRAPHS.flatMap(([name]) => replicas[name] ?? []).map((s) => s.kill('SIGTERM')),
+    );
+    await Promise.all(balancers.splice(0).map((balancer) => balancer.close()));
   };
 
-  const services = {} as Record<ServiceName, ServiceProcess>;
-  const stop = async () => {
-    const started = Object.values(services);
-    await Promise.all(
-      started.filter(({ name }) => name === 'router').map((s) => s.kill('SIGTERM')),
-    );
-    await Promise.all(
-      started.filter(({ name }) => name !== 'router').map((s) => s.kill('SIGTERM')),
-    );
-  };
   try {
-    for (const [name] of SUBGRAPHS) {
-      services[name] = await startService(name, envOf(name), origin(name), readyTimeoutMs);
+    /** Where the routers reach each subgraph: its one replica, or a balancer over them all. */
+    const reachable = {} as Record<string, string>;
+    for (const [name, prefix] of SUBGRAPHS) {
+      replicas[name] = [];
+      const ports = await Promise.all(Array.from({ length: countOf(name) }, findFreePort));
+      // One after the other: the first creates the database's indexes and seeds it.
+      for (const [replica, port] of ports.entries()) {
+        const env = {
+          ...common,
+          ...subgraphEnv,
+          [`${prefix}_PORT`]: String(port),
+          [`${prefix}_HOST`]: '127.0.0.1',
+          ...(options.mongodbUrl ? { [`${prefix}_DATABASE`]: `${name}_${stackId}` } : {}),
+        };
+        replicas[name].push(
+          await startService(name, replica, env, `http://127.0.0.1:${port}`, readyTimeoutMs),
+        );
+      }
+      if (ports.length === 1) {
+        reachable[name] = `http://127.0.0.1:${ports[0]}`;
+      } else {
+        const balancer = await startLoadBalancer(ports.map((port) => `127.0.0.1:${port}`));
+        balancers.push(balancer);
+        reachable[name] = balancer.origin;
+      }
     }
-    services.router = await startService(
-      'router',
-      envOf('router'),
-      origin('router'),
-      readyTimeoutMs,
-    );
+
+    replicas.router = [];
+    const routerPorts = await Promise.all(Array.from({ length: countOf('router') }, findFreePort));
+    for (const [replica, port] of routerPorts.entries()) {
+      const env = {
+        ...common,
+        ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
+        ROUTER_PORT: String(port),
+        ROUTER_HOST: '127.0.0.1',
+        SUBGRAPH_URLS: SUBGRAPHS.map(([name]) => `${name}=${reachable[name]}/graphql`).join(','),
+        JWKS_URL: `${reachable['identity']}/.well-known/jwks.json`,
+      };
+      replicas.router.push(
+        await startService('router', replica, env, `http://127.0.0.1:${port}`, readyTimeoutMs),
+      );
+    }
   } catch (error) {
     await stop();
     throw error;
   }
 
-  const routerUrl = services.router.url;
-  const client = createGraphQLClient(routerUrl);
-  const signIn = async (usernameOrEmail: string, password: string) => {
-    const { data, errors } = await client.request<{ login: AuthPayload }>(
+  const routers: RouterProcess[] = replicas.router.map((service) =>
+    Object.assign(Object.create(service) as ServiceProcess, {
+      client: createGraphQLClient(service.url),
+    }),
+  );
+  const routerAt = (via: number) => {
+    const router = routers[via];
+    if (!router) throw new Error(`there is no router ${via}: ${routers.length} run`);
+    return router;
+  };
+  const signIn = async (usernameOrEmail: string, password: string, via: number) => {
+    const router = routerAt(via);
+    const { data, errors } = await router.client.request<{ login: AuthPayload }>(
       `mutation ($input: LoginInput!) { login(input: $input) { ${AUTH_PAYLOAD} } }`,
       { input: { usernameOrEmail, password } },
     );
-    return signedIn(routerUrl, data?.login, errors);
+    return signedIn(router.url, data?.login, errors);
   };
+  const [firstRouter] = routers;
   return {
-    routerUrl,
-    client,
-    services,
-    signInAsAdmin: () =>
+    routerUrl: firstRouter!.url,
+    client: firstRouter!.client,
+    services: Object.fromEntries(
+      Object.entries(replicas).map(([name, processes]) => [name, processes[0]]),
+    ) as Record<ServiceName, ServiceProcess>,
+    replicas,
+    routers,
+    signInAsAdmin: (via = 0) =>
       signIn(
         common['ADMIN_USERNAME'] ?? 'admin',
         common['ADMIN_PASSWORD'] ?? 'change-me-admin-password',
+        via,
       ),
-    async registerPlayer(username, password = 'correct horse battery staple') {
-      const { data, errors } = await client.request<{ register: AuthPayload }>(
+    async registerPlayer(username, password = 'correct horse battery staple', via = 0) {
+      const router = routerAt(via);
+      const { data, errors } = await router.client.request<{ register: AuthPayload }>(
         `mutation ($input: RegisterInput!) { register(input: $input) { ${AUTH_PAYLOAD} } }`,
         { input: { username, email: `${username}@example.test`, password } },
       );
-      return signedIn(routerUrl, data?.register, errors);
+      return signedIn(router.url, data?.register, errors);
     },
     stop,
   };
@@ -206,10 +295,12 @@ function signedIn(
 
 async function startService(
   name: ServiceName,
+  replica: number,
   env: NodeJS.ProcessEnv,
   origin: string,
   readyTimeoutMs: number,
 ): Promise<ServiceProcess> {
+  const label = replica === 0 ? name : `${name} replica ${replica}`;
   const entry = name === 'router' ? 'router/src/main.ts' : `subgraphs/${name}/src/main.ts`;
   const tail: string[] = [];
   let child: ChildProcess | undefined;
@@ -246,7 +337,9 @@ async function startService(
     const deadline = Date.now() + readyTimeoutMs;
     for (;;) {
       if (spawned.exitCode !== null || spawned.signalCode !== null) {
-        throw new Error(`${name} exited before it was ready; its last output:\n${tail.join('\n')}`);
+        throw new Error(
+          `${label} exited before it was ready; its last output:\n${tail.join('\n')}`,
+        );
       }
       const ready = await fetch(`${origin}/health/ready`, { signal: AbortSignal.timeout(2000) })
         .then((response) => response.ok)
@@ -255,7 +348,7 @@ async function startService(
       if (Date.now() > deadline) {
         spawned.kill('SIGKILL');
         throw new Error(
-          `${name} was not ready within ${readyTimeoutMs / 1000} s; its last output:\n${tail.join('\n')}`,
+          `${label} was not ready within ${readyTimeoutMs / 1000} s; its last output:\n${tail.join('\n')}`,
         );
       }
       await sleep(200);
@@ -275,6 +368,7 @@ async function startService(
   await launch();
   return {
     name,
+    replica,
     url: `${origin}/graphql`,
     get pid() {
       return child?.exitCode === null && child.signalCode === null ? child.pid : undefined;

@@ -52,7 +52,12 @@ describe('loadRouterConfig', () => {
         },
         maxCost: 5_000,
         defaultListSize: 10,
-        rateLimits: { perMinute: 1000, perSecond: 50, redisUrl: undefined },
+        rateLimits: {
+          perMinute: 1000,
+          perSecond: 50,
+          redisUrl: undefined,
+          keyPrefix: 'play-economy:router-rate:',
+        },
         trustedDocuments: { mode: 'off', manifestPath: undefined },
         maxConnectionsPerCaller: 20,
         maxMessagesPerSecond: 20,
@@ -68,6 +73,7 @@ describe('loadRouterConfig', () => {
       ROUTER_MAX_COST: '0',
       ROUTER_RATE_LIMIT_PER_MINUTE: '120',
       ROUTER_RATE_LIMIT_PER_SECOND: '5',
+      ROUTER_RATE_LIMIT_KEY_PREFIX: 'staging:rate:',
       ROUTER_TRUSTED_DOCUMENTS: 'enforce',
       ROUTER_TRUSTED_DOCUMENTS_PATH: 'manifest.json',
       ROUTER_TRUSTED_PROXIES: '10.0.0.0/8, loopback',
@@ -79,6 +85,7 @@ describe('loadRouterConfig', () => {
       perMinute: 120,
       perSecond: 5,
       redisUrl: 'redis://redis:6379',
+      keyPrefix: 'staging:rate:',
     });
     expect(config.limits.trustedDocuments).toEqual({
       mode: 'enforce',
