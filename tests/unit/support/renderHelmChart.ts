@@ -4,8 +4,6 @@
  * can be installed on the machines this project is built on). See docs/kubernetes.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
@@ -31,7 +29,7 @@ export type RenderResult =
   { ok: true; manifests: Manifest[]; files: Record<string, string> } | { ok: false; error: string };
 
 /**
- * Builds the renderer once into a temporary folder and returns a function rendering the chart
+ * Builds the renderer and returns a function rendering the chart
  * at `chart` (relative to the repository) with the values given over its values.yaml.
  */
 export function buildHelmRenderer(
@@ -40,7 +38,8 @@ export function buildHelmRenderer(
   values: Record<string, unknown>,
   release?: { name: string; namespace: string },
 ) => RenderResult {
-  const binary = join(mkdtempSync(join(tmpdir(), 'helm-render-')), 'helm-render');
+  // Rebuilt on every run (Go's build cache makes that quick), in place of the last one.
+  const binary = join(root, 'node_modules/.cache/helm-render/helm-render');
   const build = spawnSync('go', ['build', '-o', binary, '.'], {
     cwd: join(root, 'scripts/helm-render'),
     // GOPATH mode over Debian's Go sources: nothing is downloaded.
