@@ -6,6 +6,7 @@ import {
   logLevel,
   optionalUrl,
   port,
+  refusePublishedSecretsInProduction,
   requireInfrastructureInProduction,
   routerSecretConfig,
   routerSecretOf,
@@ -137,6 +138,7 @@ const routerEnv = z
     ROUTER_WS_MAX_CONNECTIONS_PER_CALLER: count(DEFAULT_REQUEST_LIMITS.maxConnectionsPerCaller),
     ROUTER_WS_MAX_MESSAGES_PER_SECOND: count(DEFAULT_REQUEST_LIMITS.maxMessagesPerSecond),
   })
+  .superRefine(refusePublishedSecretsInProduction())
   .superRefine((env, context) => {
     // Elsewhere the cache turns itself off without a bus to evict it; production says so first.
     if (!env.ROUTER_CACHE) return;

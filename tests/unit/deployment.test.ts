@@ -34,16 +34,16 @@ const mentions = (text: string, name: string) =>
 
 /**
  * Compose interpolation with nothing set in the environment: `${VAR:-default}` and
- * `${VAR-default}` give the default, any other reference the empty string, `$$` a `$`.
+ * `${VAR-default}` give the default, `${VAR:?message}` (which compose refuses to run without)
+ * the placeholder `<VAR>`, any other reference the empty string, `$$` a `$`.
  */
 function interpolate(value: string): string {
   return value
     .split('$$')
     .map((part) =>
       part
-        .replace(
-          /\$\{(\w+)(?::?-([^}]*))?[^}]*\}/g,
-          (_match, _name, fallback?: string) => fallback ?? '',
+        .replace(/\$\{(\w+)(?::?-([^}]*))?[^}]*\}/g, (match, name: string, fallback?: string) =>
+          fallback !== undefined ? fallback : /^\$\{\w+:?\?/.test(match) ? `<${name}>` : '',
         )
         .replace(/\$(\w+)/g, ''),
     )
@@ -128,6 +128,8 @@ function dependenciesOf(service: ComposeService): Record<string, string> {
 }
 
 interface PortMapping {
+  /** The host address the port is published on; undefined: every interface. */
+  hostIp: string | undefined;
   published: number | undefined;
   target: number;
 }
@@ -138,7 +140,9 @@ function portsOf(service: ComposeService): PortMapping[] {
   return ports.map((entry): PortMapping => {
     if (isDict(entry)) {
       const published = entry['published'];
+      const hostIp = entry['host_ip'];
       return {
+        hostIp: hostIp === undefined ? undefined : interpolate(String(hostIp)),
         target: Number(entry['target']),
         published: published === undefined ? undefined : Number(interpolate(String(published))),
       };
@@ -148,7 +152,11 @@ function portsOf(service: ComposeService): PortMapping[] {
       .replace(/\/\w+$/, '')
       .split(':');
     const target = Number(parts.at(-1));
-    return { target, published: parts.length >= 2 ? Number(parts.at(-2)) : undefined };
+    return {
+      hostIp: parts.length >= 3 ? parts.slice(0, -2).join(':') : undefined,
+      target,
+      published: parts.length >= 2 ? Number(parts.at(-2)) : undefined,
+    };
   });
 }
 
@@ -697,6 +705,61 @@ describe('docker-compose.yml', () => {
         expect(portsOf(services[name]!), `${name} is published`).toEqual([]);
       }
     }
+  });
+
+  it('publishes every port on loopback unless an address is configured', () => {
+    for (const name of serviceNames) {
+      for (const port of portsOf(services[name]!)) {
+        expect(port.hostIp, `${name} publishes ${port.target} on every interface`).toBe(
+          '127.0.0.1',
+        );
+      }
+    }
+    // The router's address is a setting, for whoever means to serve other machines.
+    expect(JSON.stringify(services['router']!.ports)).toContain('${ROUTER_PUBLISHED_ADDRESS:-');
+  });
+
+  it('requires every secret, with a message, and defaults none', () => {
+    const references = [
+      ...readText('docker-compose.yml').matchAll(/\$\{(\w+)(:?[-?])?([^}]*)\}/g),
+    ].filter(([, name]) => /SECRET|PASSWORD|TOKEN/.test(name!));
+    const required = new Map<string, string>();
+    for (const [reference, name, operator, message] of references) {
+      expect(operator, `${reference}: a secret must be required, never defaulted`).toBe(':?');
+      expect(message!.trim(), `${reference} gives no message`).not.toBe('');
+      required.set(name!, message!);
+    }
+    expect([...required.keys()]).toEqual(
+      expect.arrayContaining(['ROUTER_SECRET', 'ADMIN_PASSWORD']),
+    );
+    for (const [name, message] of required) {
+      expect(message, `${name}: the message should say where to read more`).toContain(
+        'docs/compose.md',
+      );
+    }
+  });
+
+  it('runs production unless the development env file says otherwise', () => {
+    for (const name of appServices) {
+      expect(environmentOf(services[name]!)['NODE_ENV'], name).toBe('production');
+    }
+    const development = Object.fromEntries(
+      readText('docker/development.env')
+        .split('\n')
+        .filter((line) => /^\w+=/.test(line))
+        .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+    );
+    expect(development['NODE_ENV']).toBe('development');
+    // It supplies every variable compose requires, so the profile starts as documented.
+    const requiredByCompose = [
+      ...readText('docker-compose.yml').matchAll(/\$\{(\w+):?\?[^}]*\}/g),
+    ].map(([, name]) => name!);
+    for (const name of requiredByCompose) {
+      expect(development[name], `docker/development.env sets no ${name}`).toBeTruthy();
+    }
+    // Its values are published: production refuses them (tests/unit/productionRefusesEmbeddedMode).
+    expect(isDockerignored('docker/development.env')).toBe(false);
+    expect(readText('.gitignore')).toMatch(/^\.env$/m);
   });
 
   it('publishes no host port twice', () => {

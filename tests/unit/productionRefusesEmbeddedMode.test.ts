@@ -1,8 +1,11 @@
 /**
- * Every service applies the chassis rule that production runs on MongoDB and RabbitMQ: started
- * with `NODE_ENV=production` and a URL missing, its config refuses, naming the variable.
+ * Every service applies the chassis rules for production: it runs on MongoDB and RabbitMQ
+ * (started with `NODE_ENV=production` and a URL missing, its config refuses, naming the
+ * variable), and on secrets of its own (a published development value is refused).
  */
-import { ConfigError } from '@play-economy/chassis';
+import { readFileSync } from 'node:fs';
+import { ConfigError, DEVELOPMENT_ADMIN_PASSWORD } from '@play-economy/chassis';
+import { loadRouterConfig } from '@play-economy/router/config';
 import { loadCatalogConfig } from '@play-economy/catalog/config';
 import { loadIdentityConfig } from '@play-economy/identity/config';
 import { loadInventoryConfig } from '@play-economy/inventory/config';
@@ -44,3 +47,40 @@ describe.each(subgraphs)('%s in production', (_name, load) => {
     });
   });
 });
+
+/** The compose file's development env: values published in this repository. */
+const developmentEnv = Object.fromEntries(
+  readFileSync(new URL('../../docker/development.env', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((line) => /^\w+=/.test(line))
+    .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+);
+
+describe.each([...subgraphs, ['router', loadRouterConfig] as const])(
+  '%s in production with published secrets',
+  (name, load) => {
+    const engines = { MONGODB_URL, AMQP_URL };
+
+    it('refuses the ROUTER_SECRET of the compose development env, naming it', () => {
+      const env = { ...production, ...engines, ROUTER_SECRET: developmentEnv['ROUTER_SECRET'] };
+      expect(() => load(env)).toThrow(/ROUTER_SECRET: a published development value/);
+    });
+
+    it('starts on a secret of its own', () => {
+      expect(() => load({ ...production, ...engines })).not.toThrow();
+    });
+
+    if (name === 'identity') {
+      it('refuses the development admin password and the development env one', () => {
+        for (const ADMIN_PASSWORD of [
+          DEVELOPMENT_ADMIN_PASSWORD,
+          developmentEnv['ADMIN_PASSWORD'],
+        ]) {
+          expect(() => load({ ...production, ...engines, ADMIN_PASSWORD })).toThrow(
+            /ADMIN_PASSWORD: a published development value/,
+          );
+        }
+      });
+    }
+  },
+);

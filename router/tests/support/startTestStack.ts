@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createLogger } from '@play-economy/chassis';
 import { createRouter, type RouterOptions, type RunningRouter } from '../../src/index.ts';
 import { composeSupergraph } from './composeSupergraph.ts';
+import { writeConfigMapVolume } from './writeConfigMapVolume.ts';
 import {
   startTokenIssuer,
   TEST_AUDIENCE,
@@ -44,6 +45,11 @@ export interface TestStackOptions {
   auth?: boolean;
   /** Routing URL of reviews written into the supergraph (default: the real one). */
   reviewsUrl?: string;
+  /**
+   * Lay the supergraph out as a Kubernetes ConfigMap volume (`writeConfigMapVolume`): the file
+   * the router reads is a symlink into `..data`, and updates swap `..data`.
+   */
+  configMapVolume?: boolean;
   /** Router options over the test defaults; a function receives the running subgraphs. */
   router?:
     | Partial<RouterOptions>
@@ -64,7 +70,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       { name: 'products', url: products.url, sdl: productsSdl({ withPrice, secured }) },
       { name: 'reviews', url: reviewsUrl ?? reviews.url, sdl: reviewsSdl },
     ]);
-  await writeFile(supergraphPath, compose(options));
+  if (options.configMapVolume) {
+    await writeConfigMapVolume(directory, { 'supergraph.graphql': compose(options) });
+  } else {
+    await writeFile(supergraphPath, compose(options));
+  }
   const router = await createRouter({
     supergraphPath,
     port: 0,

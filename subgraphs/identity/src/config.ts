@@ -1,8 +1,10 @@
 import {
   ConfigError,
+  DEVELOPMENT_ADMIN_PASSWORD,
   infrastructureConfig,
   loadConfig,
   port,
+  refusePublishedSecretsInProduction,
   requireInfrastructureInProduction,
   routerSecretConfig,
   telemetryConfig,
@@ -81,7 +83,8 @@ const schema = z
     ADMIN_EMAIL: optionalText(),
     ADMIN_PASSWORD: optionalText(),
   })
-  .superRefine(requireInfrastructureInProduction());
+  .superRefine(requireInfrastructureInProduction())
+  .superRefine(refusePublishedSecretsInProduction());
 
 const ADMIN_VARIABLES = ['ADMIN_USERNAME', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
 
@@ -89,7 +92,7 @@ const ADMIN_VARIABLES = ['ADMIN_USERNAME', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as c
 const DEVELOPMENT_ADMIN = {
   username: 'admin',
   email: 'admin@play-economy.local',
-  password: 'change-me-admin-password',
+  password: DEVELOPMENT_ADMIN_PASSWORD,
 };
 
 export type IdentityConfig = z.infer<typeof schema>;

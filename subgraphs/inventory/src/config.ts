@@ -2,6 +2,7 @@ import {
   infrastructureConfig,
   loadConfig,
   port,
+  refusePublishedSecretsInProduction,
   requireInfrastructureInProduction,
   routerSecretConfig,
   telemetryConfig,
@@ -18,7 +19,8 @@ const schema = z
     /** Database name, on MongoDB or in the embedded engine. */
     INVENTORY_DATABASE: z.string().min(1).default('inventory'),
   })
-  .superRefine(requireInfrastructureInProduction());
+  .superRefine(requireInfrastructureInProduction())
+  .superRefine(refusePublishedSecretsInProduction());
 
 export type InventoryConfig = z.infer<typeof schema>;
 

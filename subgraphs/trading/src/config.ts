@@ -2,6 +2,7 @@ import {
   infrastructureConfig,
   loadConfig,
   port,
+  refusePublishedSecretsInProduction,
   requireInfrastructureInProduction,
   routerSecretConfig,
   telemetryConfig,
@@ -22,7 +23,8 @@ const schema = z
     /** Sends of one command, the first included, before the purchase stops waiting. */
     PURCHASE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   })
-  .superRefine(requireInfrastructureInProduction());
+  .superRefine(requireInfrastructureInProduction())
+  .superRefine(refusePublishedSecretsInProduction());
 
 export type TradingConfig = z.infer<typeof schema>;
 

@@ -139,6 +139,7 @@ export const routerSecretConfig = {
   ROUTER_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 };
 
+/** The router secret development falls back to, when none is set (see {@link routerSecretOf}). */
 const DEVELOPMENT_ROUTER_SECRET = 'development-only-router-secret-never-use-in-production';
 
 export function routerSecretOf(config: {
@@ -150,4 +151,56 @@ export function routerSecretOf(config: {
     throw new ConfigError('Invalid configuration:\n  ROUTER_SECRET: required in production');
   }
   return DEVELOPMENT_ROUTER_SECRET;
+}
+
+/** The password identity seeds its admin with in development, when none is set (README). */
+export const DEVELOPMENT_ADMIN_PASSWORD = 'change-me-admin-password';
+
+type PublishedSecretVariable = 'ROUTER_SECRET' | 'ADMIN_PASSWORD';
+
+/**
+ * Secret values anyone can read in this repository: the development fallbacks, the values the
+ * compose file once defaulted to, and those of its development env file (docker/development.env).
+ */
+const PUBLISHED_SECRET_VALUES: Record<PublishedSecretVariable, readonly string[]> = {
+  ROUTER_SECRET: [DEVELOPMENT_ROUTER_SECRET, 'compose-workstation-secret-change-before-deploying'],
+  ADMIN_PASSWORD: [DEVELOPMENT_ADMIN_PASSWORD, 'compose-workstation-admin-password'],
+};
+
+/** Words only a placeholder for a secret contains ("change-me", "never use in production"). */
+const PLACEHOLDER_WORDS =
+  /change[-_ ]?me|change[-_ ]before|replace[-_ ]?me|never[-_ ]use|development[-_ ]only/i;
+
+/**
+ * The rule that production runs on secrets of its own: with `NODE_ENV=production`, a
+ * `ROUTER_SECRET` or `ADMIN_PASSWORD` that this repository publishes (a development fallback, a
+ * value of the compose file's development env) or that reads as a placeholder is refused, naming
+ * the variable. Anyone who has read the repository could otherwise forge the router's identity
+ * header or sign in as the admin. Use it beside {@link requireInfrastructureInProduction}:
+ * `schema.superRefine(refusePublishedSecretsInProduction())`.
+ */
+export function refusePublishedSecretsInProduction() {
+  return (
+    config: {
+      NODE_ENV: string;
+      ROUTER_SECRET?: string | undefined;
+      ADMIN_PASSWORD?: string | undefined;
+    },
+    context: z.RefinementCtx,
+  ): void => {
+    if (config.NODE_ENV !== 'production') return;
+    for (const variable of ['ROUTER_SECRET', 'ADMIN_PASSWORD'] as const) {
+      const value = config[variable]?.trim();
+      if (!value) continue;
+      if (!PUBLISHED_SECRET_VALUES[variable].includes(value) && !PLACEHOLDER_WORDS.test(value)) {
+        continue;
+      }
+      context.addIssue({
+        code: 'custom',
+        path: [variable],
+        message:
+          'a published development value or a placeholder, refused in production: set a secret of your own (e.g. `openssl rand -base64 48`)',
+      });
+    }
+  };
 }
