@@ -18,7 +18,7 @@ const tokens = (n: number): SessionTokens => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   expiresIn: 900,
-  user: { id: 'u1', username: 'aria' },
+  user: { id: 'u1', username: 'aria', roles: ['PLAYER'] },
 });
 
 const aSession = (storage = new MemoryStorage()) => ({
@@ -34,7 +34,7 @@ describe('Session', () => {
     expect([...storage.values.values()]).toEqual(['refresh-1']);
     expect(session.getSnapshot()).toEqual({
       status: 'signed-in',
-      player: { id: 'u1', username: 'aria' },
+      player: { id: 'u1', username: 'aria', roles: ['PLAYER'] },
     });
   });
 
