@@ -84,6 +84,7 @@ describe('the admin screens, in Chromium, through the router', () => {
       () => page.getByRole('alert').innerText(),
       'This page is for the store’s admins, and aria is a player’s account. Back to the catalog',
     );
+    await player.screenshot('admin-refused');
     expect(await page.getByLabel('Name').count()).toBe(0);
 
     // The screen is not the only guard: the store's own admin operation, sent with the
@@ -194,6 +195,7 @@ describe('the admin screens, in Chromium, through the router', () => {
     // Sorted by username: aria first, the admin last.
     expect((await names.allInnerTexts()).at(0)).toBe('aria');
     expect((await names.allInnerTexts()).at(-1)).toBe(ADMIN.username);
+    await admin.screenshot('admin-users');
 
     // The player watches their inventory while the admin grants.
     const { page: shop } = player;

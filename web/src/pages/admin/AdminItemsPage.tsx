@@ -4,6 +4,7 @@ import { describeError } from '../../api/describeError.ts';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
 import { ItemForm } from '../../components/ItemForm.tsx';
+import { TableMessage } from '../../components/TableMessage.tsx';
 import { graphql } from '../../gql/index.ts';
 import { Link } from '../../routing/Link.tsx';
 
@@ -128,8 +129,14 @@ function ItemRows({ after, first, last, onLoadMore }: RowsProps) {
     query: AdminItemsDocument,
     variables: { first: PAGE_SIZE, after },
   });
-  if (error && !data) return <MessageRow alert>{describeError(error)}</MessageRow>;
-  if (!data) return fetching ? <MessageRow>Loading items…</MessageRow> : null;
+  if (error && !data) {
+    return (
+      <TableMessage columns={3} alert>
+        {describeError(error)}
+      </TableMessage>
+    );
+  }
+  if (!data) return fetching ? <TableMessage columns={3}>Loading items…</TableMessage> : null;
   const { edges, pageInfo, totalCount } = data.items;
   return (
     <tbody>
@@ -160,18 +167,6 @@ function ItemRows({ after, first, last, onLoadMore }: RowsProps) {
           </td>
         </tr>
       )}
-    </tbody>
-  );
-}
-
-function MessageRow({ children, alert = false }: { children: string; alert?: boolean }) {
-  return (
-    <tbody>
-      <tr>
-        <td colSpan={3} className={alert ? 'error' : undefined} role={alert ? 'alert' : 'status'}>
-          {children}
-        </td>
-      </tr>
     </tbody>
   );
 }

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { describeError } from '../../api/describeError.ts';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
+import { TableMessage } from '../../components/TableMessage.tsx';
 import { graphql } from '../../gql/index.ts';
 import { Link } from '../../routing/Link.tsx';
 
@@ -79,17 +80,14 @@ function UserRows({ after, first, last, onLoadMore }: RowsProps) {
     query: AdminUsersDocument,
     variables: { first: PAGE_SIZE, after },
   });
-  const message = (text: string, alert = false) => (
-    <tbody>
-      <tr>
-        <td colSpan={4} className={alert ? 'error' : undefined} role={alert ? 'alert' : 'status'}>
-          {text}
-        </td>
-      </tr>
-    </tbody>
-  );
-  if (error && !data) return message(describeError(error), true);
-  if (!data) return fetching ? message('Loading players…') : null;
+  if (error && !data) {
+    return (
+      <TableMessage columns={4} alert>
+        {describeError(error)}
+      </TableMessage>
+    );
+  }
+  if (!data) return fetching ? <TableMessage columns={4}>Loading players…</TableMessage> : null;
   const { edges, pageInfo, totalCount } = data.users;
   return (
     <tbody>
