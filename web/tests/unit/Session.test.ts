@@ -38,6 +38,24 @@ describe('Session', () => {
     });
   });
 
+  it('keeps the same state for new tokens of the same player, a new one when the roles change', () => {
+    const { session } = aSession();
+    session.begin(tokens(1));
+    const first = session.getSnapshot();
+    session.begin(tokens(2));
+    // The same object: nothing the pages show changed (React re-renders on a new snapshot).
+    expect(session.getSnapshot()).toBe(first);
+    session.begin({
+      ...tokens(3),
+      user: { id: 'u1', username: 'aria', roles: ['PLAYER', 'ADMIN'] },
+    });
+    expect(session.getSnapshot()).not.toBe(first);
+    expect(session.getSnapshot()).toEqual({
+      status: 'signed-in',
+      player: { id: 'u1', username: 'aria', roles: ['PLAYER', 'ADMIN'] },
+    });
+  });
+
   it('resumes from a stored refresh token', async () => {
     const storage = new MemoryStorage();
     storage.setItem('play-economy.refresh-token', 'refresh-0');
