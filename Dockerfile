@@ -7,7 +7,8 @@
 #
 # SERVICE is `router` or the name of a folder under subgraphs/; PORT is the port the service
 # listens on by default (its <SERVICE>_PORT variable still decides at run time). There is no
-# compile step: the TypeScript sources run under tsx, exactly as in development.
+# compile step: the TypeScript sources run under tsx, exactly as in development. The one thing
+# built is the web store (Vite), which the router's image serves at its origin.
 
 # Node 24 is the active LTS and the target; the sources also run on Node 22 (see README).
 ARG NODE_VERSION=24
@@ -23,7 +24,7 @@ COPY packages ./packages
 COPY subgraphs ./subgraphs
 COPY router ./router
 # The web store is a workspace too (npm ci needs every one); its dependencies are all build-time
-# (devDependencies), so no service image installs them.
+# (devDependencies), so no service image installs them: only the web-build stage does.
 COPY web ./web
 RUN mkdir -p /manifests \
  && find packages subgraphs -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests \; \
@@ -36,6 +37,17 @@ COPY package.json package-lock.json ./
 COPY --from=manifests /manifests/ ./
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --no-audit --no-fund
+
+# ---- web-build: the web store, built by Vite ---------------------------------------------------
+# Only the web workspace's own (development) dependencies are installed, for the build; none of
+# them ships. Its tsconfig.json extends @tsconfig/strictest, which it lists for that reason.
+FROM base AS web-build
+COPY package.json package-lock.json ./
+COPY --from=manifests /manifests/ ./
+RUN --mount=type=cache,target=/root/.npm \
+    npm ci --workspace web --no-audit --no-fund
+COPY web ./web
+RUN npm run build -w web
 
 # ---- source: the installed tree, the chassis and the selected service, no other service ---------
 # Built on the install, so the image keeps the whole tree npm ci laid out from the lockfile: the
@@ -50,6 +62,10 @@ COPY packages ./packages
 COPY subgraphs ./subgraphs
 COPY router ./router
 COPY schema ./schema
+# The router serves the built store (ROUTER_SITE_DIRECTORY) and resolves the ids the store sends
+# from its trusted-documents manifest (ROUTER_TRUSTED_DOCUMENTS_PATH), as `npm start` does.
+COPY --from=web-build /app/web/dist ./web/dist
+COPY web/src/gql/persisted-documents.json ./web/src/gql/persisted-documents.json
 # Workspace layout: the router lives in router/, every subgraph in subgraphs/<name>/.
 # `service` links to the selected workspace so that CMD needs no shell; Node follows the link to
 # the real path of the entry point before loading it.
@@ -74,6 +90,8 @@ fi
 for other in router subgraphs/*; do
   if [ "$other" != "$dir" ]; then rm -rf "$other"; fi
 done
+# The store is the router's to serve; no other image carries it.
+if [ "$SERVICE" != router ]; then rm -rf web/dist web/src; fi
 ln -s "$dir" service
 EOF
 

@@ -133,6 +133,11 @@ const routerEnv = z
     ROUTER_TRUSTED_DOCUMENTS: z.enum(['off', 'log', 'enforce']).default('off'),
     /** The trusted documents manifest (id → document JSON). */
     ROUTER_TRUSTED_DOCUMENTS_PATH: z.string().min(1).optional(),
+    /**
+     * A built single-page application (its `index.html` at the root) to serve at the router's
+     * origin, e.g. the web store's `web/dist`; unset: none.
+     */
+    ROUTER_SITE_DIRECTORY: z.string().min(1).optional(),
     /** Proxies whose `X-Forwarded-For` is believed: addresses, CIDRs, `loopback`, ... */
     ROUTER_TRUSTED_PROXIES: list,
     ROUTER_WS_MAX_CONNECTIONS_PER_CALLER: count(DEFAULT_REQUEST_LIMITS.maxConnectionsPerCaller),
@@ -164,6 +169,9 @@ const routerEnv = z
       subgraphConnections: env.ROUTER_SUBGRAPH_CONNECTIONS,
       deduplicateSubgraphFetches: env.ROUTER_DEDUPLICATE_FETCHES,
       trustedProxies: env.ROUTER_TRUSTED_PROXIES,
+      ...(env.ROUTER_SITE_DIRECTORY
+        ? { site: { directory: resolve(env.ROUTER_SITE_DIRECTORY) } }
+        : {}),
       limits: {
         document: {
           maxLength: env.ROUTER_MAX_DOCUMENT_LENGTH,

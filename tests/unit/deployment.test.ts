@@ -1137,6 +1137,166 @@ describe.each(dockerfilePaths)('%s', (path) => {
   });
 });
 
+describe('the web store in the router image', () => {
+  const dockerfile = parseDockerfile(readText('Dockerfile'));
+  const { stages } = dockerfile;
+  const runtimeIndex = stages.length - 1;
+  const routerEnvironment = environmentOf(services['router']!);
+  const workspace = JSON.parse(readText('web/package.json')) as {
+    name: string;
+    scripts?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  /** The stages an image's stage is built on, itself first. */
+  const lineage = (index: number): number[] => {
+    const base = stages.findIndex((stage, i) => i < index && stage.name === stages[index]!.base);
+    return base >= 0 ? [index, ...lineage(base)] : [index];
+  };
+  const builds = (stage: Stage) =>
+    instructionsOf(stage, 'RUN').some((run) =>
+      /\bnpm run build (?:-w|--workspace)[ =]web\b|\bnpm run web:build\b/.test(runText(run)),
+    );
+  const buildIndex = stages.findIndex(builds);
+  const buildStage = stages[buildIndex];
+  /** Where a stage's WORKDIR puts a relative path. */
+  const workdirOf = (index: number): string => {
+    for (const i of lineage(index)) {
+      const own = instructionsOf(stages[i]!, 'WORKDIR').at(-1)?.args;
+      if (own !== undefined) return posix.resolve(own);
+    }
+    return '/';
+  };
+  interface Placed {
+    /** The stage copied from; undefined for the build context. */
+    from: string | undefined;
+    fromIndex: number;
+    /** The path in that stage (absolute) or in the build context (relative). */
+    source: string;
+    /** Where it lands in the image (absolute). */
+    destination: string;
+  }
+  /**
+   * Every COPY whose result is in a stage's image: its own and its base stages', and, through a
+   * `COPY --from` of a folder, the copies into that stage which land under the folder (their
+   * destinations moved to where the folder lands).
+   */
+  const placedIn = (index: number): Placed[] =>
+    lineage(index).flatMap((stageIndex) =>
+      instructionsOf(stages[stageIndex]!, 'COPY').flatMap((instruction) => {
+        const from = flagOf(instruction.args, 'from');
+        const { sources, destination } = copyOperands(instruction);
+        const fromIndex =
+          from === undefined ? -1 : stages.findIndex((stage) => stage.name === from);
+        const target = posix.resolve(workdirOf(stageIndex), destination);
+        return sources.flatMap((rawSource): Placed[] => {
+          const source =
+            fromIndex >= 0 ? posix.resolve(workdirOf(fromIndex), rawSource) : rawSource;
+          const direct = { from, fromIndex, source, destination: target };
+          if (fromIndex < 0) return [direct];
+          const carried = placedIn(fromIndex)
+            .filter(({ destination: inner }) => inner.startsWith(`${source}/`))
+            .map((placed) => ({
+              ...placed,
+              destination: posix.join(target, posix.relative(source, placed.destination)),
+            }));
+          return [direct, ...carried];
+        });
+      }),
+    );
+  const copiesIntoRuntime = placedIn(runtimeIndex);
+  /** The stages whose work ends up in the runtime image. */
+  const runtimeStages = [
+    ...new Set(
+      lineage(runtimeIndex).flatMap((index) => [
+        ...lineage(index),
+        ...copiesIntoRuntime.flatMap(({ fromIndex }) => (fromIndex >= 0 ? lineage(fromIndex) : [])),
+      ]),
+    ),
+  ];
+
+  it('builds the store with Vite in a stage of its own, from its workspace', () => {
+    expect(workspace.scripts?.['build'], 'web/package.json has no build script').toMatch(
+      /\bvite build\b/,
+    );
+    expect(buildStage, 'no stage runs npm run build -w web').toBeDefined();
+    // Not in the runtime image, nor in a stage the runtime is built on: the build's
+    // dependencies (devDependencies) must not ship.
+    // Nor is any stage the runtime copies from built on it: only web/dist leaves it (below).
+    for (const { fromIndex } of copiesIntoRuntime) {
+      if (fromIndex >= 0 && fromIndex !== buildIndex) {
+        expect(lineage(fromIndex)).not.toContain(buildIndex);
+      }
+    }
+    expect(lineage(runtimeIndex)).not.toContain(buildIndex);
+    expect(
+      copiesIntoRuntime
+        .filter(({ fromIndex }) => fromIndex === buildIndex)
+        .map(({ source }) => source),
+      'only the build output leaves the build stage',
+    ).toEqual([posix.resolve(workdirOf(buildIndex), 'web/dist')]);
+    const installs = instructionsOf(buildStage!, 'RUN').find((run) =>
+      /\bnpm ci\b/.test(runText(run)),
+    );
+    expect(installs, 'the build stage installs nothing').toBeDefined();
+    // Development dependencies included: the web workspace has no others.
+    expect(runText(installs!)).not.toMatch(/--omit[= ]dev|--production\b/);
+    expect(
+      instructionsOf(buildStage!, 'COPY').some(
+        (copy) => !flagOf(copy.args, 'from') && copyOperands(copy).sources.includes('web'),
+      ),
+      'the build stage does not copy web/',
+    ).toBe(true);
+  });
+
+  it('installs what the store build reads: its tsconfig base among its own dependencies', () => {
+    const install = runText(
+      instructionsOf(buildStage!, 'RUN').find((run) => /\bnpm ci\b/.test(runText(run)))!,
+    );
+    // An install of the web workspace alone leaves out the root's development dependencies.
+    if (!/\s(?:-w|--workspace)[ =]web\b/.test(install)) return;
+    const tsconfig = JSON.parse(readText('web/tsconfig.json')) as { extends?: string };
+    const base = tsconfig.extends?.match(/^(@[^/]+\/[^/]+|[^./][^/]*)/)?.[1];
+    if (base) expect(Object.keys(workspace.devDependencies ?? {})).toContain(base);
+    for (const name of ['vite', '@vitejs/plugin-react']) {
+      expect(Object.keys(workspace.devDependencies ?? {})).toContain(name);
+    }
+  });
+
+  it('copies the built store into the router image, where ROUTER_SITE_DIRECTORY points', () => {
+    const siteDirectory = routerEnvironment['ROUTER_SITE_DIRECTORY'];
+    expect(siteDirectory, 'compose does not give the router ROUTER_SITE_DIRECTORY').toBeTruthy();
+    expect(mentions(readConfigOf('router'), 'ROUTER_SITE_DIRECTORY')).toBe(true);
+    const built = posix.resolve(workdirOf(buildIndex), 'web/dist');
+    const copy = copiesIntoRuntime.find(
+      ({ fromIndex, source }) => fromIndex === buildIndex && source === built,
+    );
+    expect(copy, `no COPY --from=${buildStage?.name} of ${built}`).toBeDefined();
+    expect(posix.resolve(workdirOf(runtimeIndex), siteDirectory!)).toBe(copy!.destination);
+  });
+
+  it("gives the router the store's trusted-documents manifest, copied into its image", () => {
+    const manifestPath = routerEnvironment['ROUTER_TRUSTED_DOCUMENTS_PATH'];
+    expect(manifestPath, 'compose does not give the router the manifest').toBeTruthy();
+    const copy = copiesIntoRuntime.find(
+      ({ destination }) => destination === posix.resolve(workdirOf(runtimeIndex), manifestPath!),
+    );
+    expect(copy, `nothing is copied to ${manifestPath}`).toBeDefined();
+    // The manifest codegen writes (and the store's ids come from), straight from the context.
+    expect(copy!.from).toBeUndefined();
+    expect(copy!.source).toBe('web/src/gql/persisted-documents.json');
+    expect(exists(copy!.source)).toBe(true);
+    expect(isDockerignored(copy!.source)).toBe(false);
+  });
+
+  it('leaves the store out of the images of the other services', () => {
+    const source = runtimeStages
+      .map((index) => stages[index]!)
+      .flatMap((stage) => instructionsOf(stage, 'RUN').map(runText))
+      .join('\n');
+    expect(source).toMatch(/if \[ "\$SERVICE" != router \]; then rm -rf web\/dist\b/);
+  });
+});
+
 describe('the production install', () => {
   it.each(appServices)('provides every package %s imports at run time', (name) => {
     const missing = new Set<string>();

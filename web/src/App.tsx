@@ -7,6 +7,10 @@ import { Header } from './components/Header.tsx';
 import { CatalogPage } from './pages/CatalogPage.tsx';
 import { InventoryPage } from './pages/InventoryPage.tsx';
 import { ItemPage } from './pages/ItemPage.tsx';
+import { AdminItemPage } from './pages/admin/AdminItemPage.tsx';
+import { AdminItemsPage } from './pages/admin/AdminItemsPage.tsx';
+import { AdminUserPage } from './pages/admin/AdminUserPage.tsx';
+import { AdminUsersPage } from './pages/admin/AdminUsersPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { SignInPage } from './pages/SignInPage.tsx';
 import { SignUpPage } from './pages/SignUpPage.tsx';
@@ -96,6 +100,14 @@ function Page({
       return <SignInPage returnTo={search.get('returnTo')} />;
     case 'sign-up':
       return <SignUpPage returnTo={search.get('returnTo')} />;
+    case 'admin-items':
+      return <AdminItemsPage deleted={search.get('deleted')} />;
+    case 'admin-item':
+      return <AdminItemPage id={route.id} />;
+    case 'admin-users':
+      return <AdminUsersPage />;
+    case 'admin-user':
+      return <AdminUserPage id={route.id} />;
     case 'not-found':
       return <NotFoundPage />;
   }

@@ -1,7 +1,11 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter } from '../../src/index.ts';
 import { postGraphQL } from '../support/http.ts';
@@ -113,5 +117,72 @@ describe('a site served by the router', () => {
       }),
     ).rejects.toThrow(/has no index\.html/);
     await rm(empty, { recursive: true, force: true });
+  });
+});
+
+describe('a site named by ROUTER_SITE_DIRECTORY (how the router image serves the web store)', () => {
+  const MAIN = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+  let stack: TestStack;
+  let root: string;
+  let site: string;
+  const children: ChildProcess[] = [];
+
+  /** `router/src/main.ts` as the image starts it, with only the environment given. */
+  function runMain(env: Record<string, string>): {
+    child: ChildProcess;
+    exited: Promise<unknown[]>;
+  } {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        ROUTER_PORT: '0',
+        ROUTER_HOST: '127.0.0.1',
+        SUPERGRAPH_PATH: stack.supergraphPath,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    // Listened for at once: the process may be gone before the test reads its last line.
+    return { child, exited: once(child, 'exit') };
+  }
+
+  async function logLine(child: ChildProcess, message: string): Promise<Record<string, unknown>> {
+    for await (const line of createInterface({ input: child.stdout! })) {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      if (entry['msg'] === message) return entry;
+    }
+    throw new Error(`process ended without logging "${message}"`);
+  }
+
+  beforeAll(async () => {
+    ({ root, site } = await aBuiltSite());
+    stack = await startTestStack();
+  });
+
+  afterAll(async () => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+    await stack?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves the directory at the origin of the router main starts, GraphQL beside it', async () => {
+    const { child, exited } = runMain({ ROUTER_SITE_DIRECTORY: site });
+    const ready = await logLine(child, 'router ready');
+    const origin = new URL(String(ready['url'])).origin;
+    const page = await fetch(`${origin}/items/42`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>Store</title>');
+    const graphql = await postGraphQL(String(ready['url']), '{ products { id } }');
+    expect(graphql.status).toBe(200);
+    child.kill('SIGTERM');
+    expect((await exited)[0]).toBe(0);
+  });
+
+  it('refuses to start when the directory holds no build', async () => {
+    const { child, exited } = runMain({ ROUTER_SITE_DIRECTORY: root });
+    const failure = await logLine(child, 'router failed to start');
+    expect(JSON.stringify(failure)).toMatch(/has no index\.html: build the site first/);
+    expect((await exited)[0]).toBe(1);
   });
 });

@@ -193,6 +193,14 @@ describe('loadRouterConfig', () => {
     expect(config.port).toBe(8080);
   });
 
+  it('serves a site only when ROUTER_SITE_DIRECTORY names one, resolved like SUPERGRAPH_PATH', () => {
+    expect(loadRouterConfig({}).site).toBeUndefined();
+    expect(loadRouterConfig({ ROUTER_SITE_DIRECTORY: 'web/dist' }).site).toEqual({
+      directory: resolve('web/dist'),
+    });
+    expect(() => loadRouterConfig({ ROUTER_SITE_DIRECTORY: '' })).toThrow(/ROUTER_SITE_DIRECTORY/);
+  });
+
   it('reads how many connections to open to each subgraph', () => {
     expect(loadRouterConfig({ ROUTER_SUBGRAPH_CONNECTIONS: '16' }).subgraphConnections).toBe(16);
     expect(() => loadRouterConfig({ ROUTER_SUBGRAPH_CONNECTIONS: '0' })).toThrow(

@@ -1,7 +1,11 @@
+import type { Role } from '../gql/graphql.ts';
+
 /** The signed-in player, as the store shows them. */
 export interface Player {
   id: string;
   username: string;
+  /** `ADMIN` opens the admin screens; the API checks the role again on every operation. */
+  roles: readonly Role[];
 }
 
 /** What `register`, `login` and `refreshToken` answer. */
@@ -80,10 +84,14 @@ export class Session {
     this.#accessToken = tokens.accessToken;
     this.#refreshToken = tokens.refreshToken;
     this.#storage?.setItem(REFRESH_TOKEN_KEY, tokens.refreshToken);
-    const { id, username } = tokens.user;
+    const { id, username, roles } = tokens.user;
     const current = this.#state;
-    if (current.status !== 'signed-in' || current.player.id !== id) {
-      this.#set({ status: 'signed-in', player: { id, username } });
+    if (
+      current.status !== 'signed-in' ||
+      current.player.id !== id ||
+      current.player.roles.join() !== roles.join()
+    ) {
+      this.#set({ status: 'signed-in', player: { id, username, roles: [...roles] } });
     } else {
       // Same player, new tokens: listeners that hold a token (the WebSocket) need to know.
       this.#notify();

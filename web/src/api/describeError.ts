@@ -13,6 +13,19 @@ const FIELD_LABELS: Record<string, string> = {
   search: 'search',
   first: 'page size',
   after: 'page',
+  name: 'name',
+  description: 'description',
+  price: 'price',
+  amount: 'amount',
+  userId: 'player',
+  itemId: 'item',
+};
+
+/** What `NOT_FOUND` means, by the `extensions.entity` the API names. */
+const MISSING: Record<string, string> = {
+  Item: 'That item is no longer in the store.',
+  User: 'That player does not exist (any more).',
+  Purchase: 'That purchase does not exist.',
 };
 
 /**
@@ -43,8 +56,10 @@ export function describeError(error: CombinedError, sentences: ErrorSentences = 
       return 'Your account is not allowed to do that.';
     case 'BAD_USER_INPUT':
       return badInputSentence(first.message, first.extensions['field']);
-    case 'NOT_FOUND':
-      return 'That item is no longer in the store.';
+    case 'NOT_FOUND': {
+      const entity = first.extensions['entity'];
+      return (typeof entity === 'string' && MISSING[entity]) || MISSING['Item']!;
+    }
     case 'CONFLICT':
       return 'This changed while you were doing it. Please try again.';
     case 'SERVICE_UNAVAILABLE':
@@ -57,6 +72,17 @@ export function describeError(error: CombinedError, sentences: ErrorSentences = 
     default:
       return 'Something went wrong on our side. Please try again.';
   }
+}
+
+/**
+ * The input field a `BAD_USER_INPUT` error names (`extensions.field`), so a form can show the
+ * sentence next to that field; undefined for any other error.
+ */
+export function fieldOf(error: CombinedError): string | undefined {
+  const [first] = error.graphQLErrors;
+  if (first?.extensions['code'] !== 'BAD_USER_INPUT') return undefined;
+  const field = first.extensions['field'];
+  return typeof field === 'string' ? field : undefined;
 }
 
 /** `email must be a valid email address` → `Please check the email: it must be …`. */

@@ -8,6 +8,7 @@ export const SessionFieldsFragment = graphql(`
     user {
       id
       username
+      roles
     }
   }
 `);

@@ -39,6 +39,11 @@ export function Header({ balanceVersion }: { balanceVersion: number }) {
               <Link href="/inventory">Inventory</Link>
             </li>
           )}
+          {signedIn && sessionState.player.roles.includes('ADMIN') && (
+            <li>
+              <Link href="/admin/items">Admin</Link>
+            </li>
+          )}
         </ul>
       </nav>
       <div className="account">

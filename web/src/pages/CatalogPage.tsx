@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { describeError } from '../api/describeError.ts';
 import { graphql } from '../gql/index.ts';
+import { useRereadWhileOpen } from '../live/useRereadWhileOpen.ts';
 import { Link } from '../routing/Link.tsx';
 import { navigate } from '../routing/useLocation.ts';
 
@@ -76,10 +77,12 @@ interface PageProps {
 }
 
 function CatalogPageOfItems({ search, after, first, last, onLoadMore }: PageProps) {
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, readItems] = useQuery({
     query: CatalogItemsDocument,
     variables: { first: PAGE_SIZE, after, search: search || null },
   });
+  // No subscription tells of catalog changes: an open page reads its items again now and then.
+  useRereadWhileOpen(() => readItems({ requestPolicy: 'network-only' }));
   if (error && !data) {
     return (
       <p className="error" role="alert">

@@ -7,6 +7,7 @@ import { PurchaseList } from '../components/PurchaseList.tsx';
 import { graphql } from '../gql/index.ts';
 import { InventoryUpdatesDocument } from '../live/liveOperations.ts';
 import { useLiveSubscription } from '../live/useLiveSubscription.ts';
+import { useRereadWhileOpen } from '../live/useRereadWhileOpen.ts';
 import { usePurchases } from '../live/usePurchases.ts';
 import { Link } from '../routing/Link.tsx';
 
@@ -47,6 +48,8 @@ export function ItemPage({ id }: { id: string }) {
       },
     },
   );
+  // Its price and name may change while the page is open: no subscription tells of that.
+  useRereadWhileOpen(() => readItem({ requestPolicy: 'network-only' }));
   const { purchases, add } = usePurchases({ signedIn });
 
   if (error && !data) {

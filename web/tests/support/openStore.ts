@@ -148,3 +148,15 @@ export async function signUpInStore(page: Page, username: string): Promise<void>
     .filter({ hasText: /\d+ gil/ })
     .waitFor();
 }
+
+/** Signs in through the store's form; resolves once the header shows the account's gil. */
+export async function signInInStore(page: Page, usernameOrEmail: string, password: string) {
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  await page.getByLabel('Username or email').fill(usernameOrEmail);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page
+    .getByTestId('balance')
+    .filter({ hasText: /\d+ gil/ })
+    .waitFor();
+}

@@ -14,6 +14,16 @@ export const SEEDING_DOCUMENTS = {
     'mutation SeedItem($input: CreateItemInput!) { createItem(input: $input) { id name price } }',
   grantItems:
     'mutation SeedGrant($userId: ID!, $itemId: ID!, $quantity: Int!) { grantItems(userId: $userId, itemId: $itemId, quantity: $quantity) { quantity } }',
+  deleteItem: 'mutation SeedDelete($id: ID!) { deleteItem(id: $id) }',
+  register:
+    'mutation SeedPlayer($input: RegisterInput!) { register(input: $input) { user { id } } }',
+} as const;
+
+/** The admin account identity seeds at start-up (`ADMIN_USERNAME`, `ADMIN_EMAIL`, `ADMIN_PASSWORD`). */
+export const ADMIN = {
+  username: 'storekeeper',
+  email: 'storekeeper@example.test',
+  password: 'a long admin password for the browser tests',
 } as const;
 
 export interface StoreStack {
@@ -73,6 +83,9 @@ export async function startStoreStack(options: StoreStackOptions = {}): Promise<
       SCRYPT_LOG_N_FOR_TESTS: '10',
       ROUTER_TRUSTED_DOCUMENTS: 'enforce',
       ROUTER_TRUSTED_DOCUMENTS_PATH: manifestPath,
+      ADMIN_USERNAME: ADMIN.username,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
       ...options.env,
     },
   }).catch(async (error: unknown) => {
@@ -118,7 +131,7 @@ export async function startStoreStack(options: StoreStackOptions = {}): Promise<
     signIn,
     async seed<T>(document: string, variables: Record<string, unknown>) {
       // Signed in each time: access tokens may live seconds only in these tests.
-      const admin = await signIn('admin', 'change-me-admin-password');
+      const admin = await signIn(ADMIN.username, ADMIN.password);
       return (await post({ query: document, variables }, admin.accessToken)) as T;
     },
     async stop() {

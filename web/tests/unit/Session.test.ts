@@ -18,7 +18,7 @@ const tokens = (n: number): SessionTokens => ({
   accessToken: `access-${n}`,
   refreshToken: `refresh-${n}`,
   expiresIn: 900,
-  user: { id: 'u1', username: 'aria' },
+  user: { id: 'u1', username: 'aria', roles: ['PLAYER'] },
 });
 
 const aSession = (storage = new MemoryStorage()) => ({
@@ -34,7 +34,25 @@ describe('Session', () => {
     expect([...storage.values.values()]).toEqual(['refresh-1']);
     expect(session.getSnapshot()).toEqual({
       status: 'signed-in',
-      player: { id: 'u1', username: 'aria' },
+      player: { id: 'u1', username: 'aria', roles: ['PLAYER'] },
+    });
+  });
+
+  it('keeps the same state for new tokens of the same player, a new one when the roles change', () => {
+    const { session } = aSession();
+    session.begin(tokens(1));
+    const first = session.getSnapshot();
+    session.begin(tokens(2));
+    // The same object: nothing the pages show changed (React re-renders on a new snapshot).
+    expect(session.getSnapshot()).toBe(first);
+    session.begin({
+      ...tokens(3),
+      user: { id: 'u1', username: 'aria', roles: ['PLAYER', 'ADMIN'] },
+    });
+    expect(session.getSnapshot()).not.toBe(first);
+    expect(session.getSnapshot()).toEqual({
+      status: 'signed-in',
+      player: { id: 'u1', username: 'aria', roles: ['PLAYER', 'ADMIN'] },
     });
   });
 

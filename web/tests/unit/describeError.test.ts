@@ -1,7 +1,7 @@
 import { CombinedError } from '@urql/core';
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { describeError } from '../../src/api/describeError.ts';
+import { describeError, fieldOf } from '../../src/api/describeError.ts';
 
 const refused = (code: string, message = 'refused', extensions: Record<string, unknown> = {}) =>
   new CombinedError({
@@ -54,5 +54,29 @@ describe('describeError', () => {
     expect(describeError(new CombinedError({ networkError: new Error('Failed to fetch') }))).toBe(
       'The store cannot be reached right now. Check your connection and try again.',
     );
+  });
+
+  it('says which thing is missing when NOT_FOUND names it', () => {
+    expect(describeError(refused('NOT_FOUND', 'User u9 does not exist', { entity: 'User' }))).toBe(
+      'That player does not exist (any more).',
+    );
+    expect(describeError(refused('NOT_FOUND', 'Item i9 does not exist', { entity: 'Item' }))).toBe(
+      'That item is no longer in the store.',
+    );
+  });
+
+  it("names the admin forms' fields as they are labelled", () => {
+    const error = refused(
+      'BAD_USER_INPUT',
+      'price must be a whole number of gil from 1 to 1,000,000',
+      {
+        field: 'price',
+      },
+    );
+    expect(describeError(error)).toBe(
+      'Please check the price: it must be a whole number of gil from 1 to 1,000,000.',
+    );
+    expect(fieldOf(error)).toBe('price');
+    expect(fieldOf(refused('NOT_FOUND', 'gone', { field: 'price' }))).toBeUndefined();
   });
 });
