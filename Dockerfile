@@ -115,4 +115,5 @@ HEALTHCHECK --interval=10s --timeout=5s --start-period=30s --retries=3 \
 # node receives SIGTERM itself (compose's init forwards it), so the service's graceful shutdown
 # runs on `docker stop`; `--import tsx` loads TypeScript in the same process, without a wrapper
 # process, and the telemetry register file starts OpenTelemetry before the service's first import.
-CMD ["node", "--import", "tsx", "--import", "@play-economy/chassis/telemetry/register", "service/src/main.ts"]
+# The V8 flag is the chassis' SERVICE_NODE_FLAGS (why: packages/chassis/src/service/serviceNodeFlags.ts).
+CMD ["node", "--max-semi-space-size=64", "--import", "tsx", "--import", "@play-economy/chassis/telemetry/register", "service/src/main.ts"]

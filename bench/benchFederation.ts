@@ -108,7 +108,6 @@ function routerContender(key: Contender['key'], label: string, shareFetches: boo
         ROUTER_RATE_LIMIT_PER_MINUTE: '0',
         ROUTER_MAX_COST: '0',
         ROUTER_SECRET,
-        NODE_OPTIONS: process.env['BENCH_ROUTER_NODE_OPTIONS'] ?? '',
       }),
   };
 }

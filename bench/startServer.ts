@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { SERVICE_NODE_FLAGS } from '@play-economy/chassis/web';
 
 /** Children run from the repository root, whatever the caller's working directory. */
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -8,6 +9,8 @@ const exitWithParent = new URL('./exitWithParent.ts', import.meta.url).href;
 const exitOnSigterm = new URL('./exitOnSigterm.ts', import.meta.url).href;
 
 const POLL_INTERVAL_MS = 200;
+/** The project's own services, which run with the Node flags they have in production. */
+const SERVICE_ENTRY = /^(router|subgraphs\/[^/]+)\/src\/main\.ts$/;
 const STOP_GRACE_MS = 10_000;
 const KILL_WAIT_MS = 2_000;
 const OUTPUT_TAIL_LINES = 40;
@@ -51,7 +54,9 @@ export interface ServerProcess {
 
 /**
  * Starts a server in its own process, so its memory is measurable alone, and resolves once it
- * is ready. Rejects, with the process stopped and its last output in the message, when it
+ * is ready. The router and the subgraphs run with the Node flags of their image
+ * (`SERVICE_NODE_FLAGS`); the bench's own servers, the plain gateway among them, with Node's
+ * defaults. Rejects, with the process stopped and its last output in the message, when it
  * exits or is not ready in time.
  */
 export async function startServer(options: StartServerOptions): Promise<ServerProcess> {
@@ -63,6 +68,7 @@ export async function startServer(options: StartServerOptions): Promise<ServerPr
   const child = spawn(
     process.execPath,
     [
+      ...(SERVICE_ENTRY.test(options.entry) ? SERVICE_NODE_FLAGS : []),
       ...profiling,
       '--import',
       'tsx',

@@ -10,7 +10,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createLogger, shutdownOnSignals } from '@play-economy/chassis/web';
+import { createLogger, SERVICE_NODE_FLAGS, shutdownOnSignals } from '@play-economy/chassis/web';
 import { startStack } from '@play-economy/local-stack';
 import { parse } from 'yaml';
 import { ensureWebStoreBuilt, WEB_STORE_MANIFEST } from './webStore.ts';
@@ -68,11 +68,15 @@ function runProcessPerService(): void {
   ];
   const children: ChildProcess[] = entries.map((entry) =>
     // Telemetry first: the register file must run before the entry point imports anything.
-    spawn(process.execPath, ['--import', 'tsx', '--import', TELEMETRY, entry], {
-      cwd: root,
-      env: withStoreManifest(process.env),
-      stdio: 'inherit',
-    }),
+    spawn(
+      process.execPath,
+      [...SERVICE_NODE_FLAGS, '--import', 'tsx', '--import', TELEMETRY, entry],
+      {
+        cwd: root,
+        env: withStoreManifest(process.env),
+        stdio: 'inherit',
+      },
+    ),
   );
   let stopping = false;
   const stopAll = (code: number) => {

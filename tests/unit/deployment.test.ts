@@ -10,6 +10,7 @@ import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SERVICE_NODE_FLAGS } from '@play-economy/chassis/web';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -1114,6 +1115,16 @@ describe.each(dockerfilePaths)('%s', (path) => {
     }
     expect(probe).toContain('/health/ready');
     expect(probe).toMatch(/\bfetch\(/);
+  });
+
+  it('starts the service with the Node flags of every service process', () => {
+    const cmd = instructionsOf(runtime, 'CMD').at(-1)?.args ?? '';
+    const start = (JSON.parse(readText('package.json')) as { scripts: Record<string, string> })
+      .scripts['start'];
+    for (const flag of SERVICE_NODE_FLAGS) {
+      expect(cmd, 'the Dockerfile CMD').toContain(`"${flag}"`);
+      expect(start?.split(/\s+/), 'npm start').toContain(flag);
+    }
   });
 
   it('starts the service with tsx, which the runtime image carries', () => {

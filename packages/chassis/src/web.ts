@@ -23,5 +23,6 @@ export * from './telemetry/extractTraceContext.ts';
 export * from './telemetry/traceGraphQLRequests.ts';
 export * from './telemetry/shutdownTelemetry.ts';
 export * from './service/shutdownOnSignals.ts';
+export * from './service/serviceNodeFlags.ts';
 export type { Counter, Gauge, Histogram } from 'prom-client';
 export * from './telemetry/SubscriptionTrace.ts';
