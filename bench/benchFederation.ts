@@ -242,8 +242,11 @@ async function measureRun(
     env: contender.env(port),
     // Ready once GraphQL answers at all; whether the answer is right is checked next, at once.
     isReady: async () => {
-      const { body } = await postGraphQL(url, BENCHMARK_QUERY, { timeoutMs: CHECK_TIMEOUT_MS });
-      return body !== undefined && ('data' in body || 'errors' in body);
+      const { status, body } = await postGraphQL(url, BENCHMARK_QUERY, {
+        timeoutMs: CHECK_TIMEOUT_MS,
+      });
+      // 503: the router listens before its supergraph is loaded.
+      return status !== 503 && body !== undefined && ('data' in body || 'errors' in body);
     },
     readyTimeoutMs: READY_TIMEOUT_MS,
     ...(cpuProfileDir !== undefined && { cpuProfileDir }),
