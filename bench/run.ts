@@ -124,9 +124,12 @@ const CONTENDERS: readonly Contender[] = [
   },
 ];
 
-/** The environment of a server: `serverEnv`'s, with this benchmark's router secret. */
+/**
+ * The environment of a server: `serverEnv`'s, with this benchmark's router secret and no rate
+ * limit (one client address sends thousands of requests a second).
+ */
 function serverEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  return cleanServerEnv({ ROUTER_SECRET, ...settings });
+  return cleanServerEnv({ ROUTER_SECRET, ROUTER_RATE_LIMIT_PER_MINUTE: '0', ...settings });
 }
 
 async function parseOptions(): Promise<BenchOptions> {
