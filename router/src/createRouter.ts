@@ -268,7 +268,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     httpServer,
     onSchemaLoadOrUpdate: (listener) => gateway.onSchemaLoadOrUpdate(listener),
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
-    dataSourceFor,
+    // The rest of each event's plan reads through the entity cache, as HTTP requests do.
+    dataSourceFor: (endpoint) => cache.wrap(dataSourceFor(endpoint), endpoint.name),
     subgraphUrls,
     verify,
     pipeline: () => pipeline,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
+import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 
 // One-process mode: no RabbitMQ; the router hears invalidations on the subgraphs' in-process bus.
 const env = { ...process.env, AMQP_URL: '', REDIS_URL: '', LOG_LEVEL: 'warn' };
@@ -51,4 +52,49 @@ it('caches in memory and evicts on the in-process bus', async () => {
     seen = await price();
   }
   expect(seen).toBe(11);
+});
+
+it('serves the entity fetches of subscription events from the cache too', async () => {
+  const player = await stack.registerPlayer(`cached${randomUUID().slice(0, 8)}`);
+  const { data } = await admin.request<{ createItem: { id: string } }>(
+    'mutation ($input: CreateItemInput!) { createItem(input: $input) { id } }',
+    { input: { name: `Lantern ${randomUUID()}`, description: 'lit', price: 6 } },
+  );
+  const itemId = data!.createItem.id;
+  const client = webSocketClient(stack.routerUrl, player.accessToken);
+  try {
+    const changes = subscribe<{
+      inventoryChanged: { quantity: number; item: { price: number } };
+    }>(client, 'subscription { inventoryChanged { quantity item { price } } }');
+    await changes.connected;
+    // The upstream subscription starts just after the acknowledgement.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Inventory learns of the new item from catalog's event: until then, a grant is refused.
+    const grant = async () => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const granted = await admin.request(
+          'mutation ($u: ID!, $i: ID!) { grantItems(userId: $u, itemId: $i, quantity: 1) { quantity } }',
+          { u: player.userId, i: itemId },
+        );
+        if (granted.data) return;
+        if (Date.now() > deadline) throw new Error(JSON.stringify(granted.errors));
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    // The first event's item fetch fills the cache (the created event has evicted the lists
+    // by then, never this entity); the second reads it from there.
+    await grant();
+    const first = await changes.waitFor(({ data }) => data?.inventoryChanged.quantity === 1);
+    expect(first.data?.inventoryChanged.item).toEqual({ price: 6 });
+    const before = stack.routerCacheStats!.snapshot();
+    await grant();
+    const second = await changes.waitFor(({ data }) => data?.inventoryChanged.quantity === 2);
+    expect(second.data?.inventoryChanged.item).toEqual({ price: 6 });
+    const after = stack.routerCacheStats!.snapshot();
+    expect(after.hits).toBe(before.hits + 1);
+    expect(after.misses).toBe(before.misses);
+  } finally {
+    await client.dispose();
+  }
 });
