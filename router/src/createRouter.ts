@@ -216,8 +216,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     throw error;
   });
   if (cache.stats) observeCacheStats(metrics, cache.stats);
-  // Subscriptions run the rest of their plans on these too; HTTP requests also go through the
-  // entity cache, which reads the request's schema that a subscription event does not have.
+  // Every subgraph call goes out through one of these, behind the entity cache.
   const dataSourceFor = ({ name, url }: { name: string; url: string }) =>
     new SubgraphDataSource({
       name,
@@ -268,7 +267,13 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     httpServer,
     onSchemaLoadOrUpdate: (listener) => gateway.onSchemaLoadOrUpdate(listener),
     supergraphOf: (sdl) => (handedOver?.gatewaySdl === sdl ? handedOver : undefined),
-    // The rest of each event's plan reads through the entity cache, as HTTP requests do.
+    // One planner and one set of data sources (the entity cache's among them) for HTTP and
+    // WebSocket; on `@apollo/gateway`, subscriptions plan on their own, through the cache too.
+    runtimeFor:
+      gatewayOrEngine instanceof FederatedEngine
+        ? (apiSchema) => gatewayOrEngine.runtimeFor(apiSchema)
+        : undefined,
+    authorizationIndexFor: (apiSchema) => gateway.authorizationIndexFor(apiSchema),
     dataSourceFor: (endpoint) => cache.wrap(dataSourceFor(endpoint), endpoint.name),
     subgraphUrls,
     verify,

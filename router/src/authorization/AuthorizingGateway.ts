@@ -79,6 +79,11 @@ export class AuthorizingGateway implements GatewayInterface {
     });
   }
 
+  /** The authorization index of `apiSchema`'s supergraph, which subscriptions enforce too. */
+  authorizationIndexFor(apiSchema: GraphQLSchema): AuthorizationIndex | undefined {
+    return this.#authorizations.get(apiSchema)?.index;
+  }
+
   onSchemaLoadOrUpdate(...args: Parameters<GatewayInterface['onSchemaLoadOrUpdate']>) {
     return this.#gateway.onSchemaLoadOrUpdate(...args);
   }

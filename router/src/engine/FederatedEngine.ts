@@ -72,6 +72,14 @@ export class FederatedEngine implements GatewayInterface {
     return { executor: (requestContext) => this.#execute(requestContext) };
   }
 
+  /**
+   * The runtime serving `apiSchema`: subscriptions plan and run on it too, so a supergraph has
+   * one planner, one plan cache and one set of data sources.
+   */
+  runtimeFor(apiSchema: GraphQLSchema): SupergraphRuntime | undefined {
+    return this.#runtimes.get(apiSchema);
+  }
+
   async stop(): Promise<void> {
     await this.#cleanup?.();
     this.#cleanup = undefined;

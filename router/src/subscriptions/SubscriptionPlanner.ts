@@ -31,6 +31,13 @@ export interface SubscriptionPlannerOptions {
   prepared: PreparedSupergraph;
   /** One data source per subgraph name, for the entity fetches that follow each event. */
   dataSources: Readonly<Record<string, GraphQLDataSource>>;
+  /**
+   * The runtime HTTP requests run on for this supergraph, to plan and run on as well; without
+   * it (the router on `@apollo/gateway`), the planner builds one of its own on `dataSources`.
+   */
+  runtime?: SupergraphRuntime | undefined;
+  /** The authorization index HTTP requests are checked against; built here without it. */
+  index?: AuthorizationIndex | undefined;
   /** Where each subgraph is, overrides applied. */
   endpoints: Readonly<Record<string, UpstreamEndpoint>>;
   /** Plans kept per supergraph. Default `500`. */
@@ -73,18 +80,22 @@ export class SubscriptionPlanner {
   constructor(options: SubscriptionPlannerOptions) {
     this.apiSchema = options.apiSchema;
     const { dataSources } = options;
-    this.runtime = new SupergraphRuntime({
-      sdl: options.coreSupergraphSdl,
-      buildService: ({ name }) => {
-        const dataSource = dataSources[name];
-        if (!dataSource) throw new Error(`no data source for subgraph ${name}`);
-        return dataSource;
-      },
-      // The HTTP side has loaded (and checked) this supergraph already.
-      validate: false,
-      operationCacheSize: options.cacheSize ?? 500,
-    });
-    this.#index = buildAuthorizationIndex(options.prepared.sdl, options.prepared.securityFeatures);
+    this.runtime =
+      options.runtime ??
+      new SupergraphRuntime({
+        sdl: options.coreSupergraphSdl,
+        buildService: ({ name }) => {
+          const dataSource = dataSources[name];
+          if (!dataSource) throw new Error(`no data source for subgraph ${name}`);
+          return dataSource;
+        },
+        // The HTTP side has loaded (and checked) this supergraph already.
+        validate: false,
+        operationCacheSize: options.cacheSize ?? 500,
+      });
+    this.#index =
+      options.index ??
+      buildAuthorizationIndex(options.prepared.sdl, options.prepared.securityFeatures);
     this.endpoints = options.endpoints;
   }
 

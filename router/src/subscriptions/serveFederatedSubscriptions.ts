@@ -11,6 +11,8 @@ import { authenticateBearer } from '../auth/authenticateBearer.ts';
 import { bearerTokenOf } from '../auth/bearerTokenOf.ts';
 import type { AccessTokenVerifier } from '../auth/createAccessTokenVerifier.ts';
 import { createRouterErrorFormatter } from '../errors/createRouterErrorFormatter.ts';
+import type { AuthorizationIndex } from '../authorization/buildAuthorizationIndex.ts';
+import type { SupergraphRuntime } from '../engine/SupergraphRuntime.ts';
 import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import { ClientStream } from './ClientStream.ts';
 import { SharedSubscription } from './SharedSubscription.ts';
@@ -36,6 +38,10 @@ export interface FederatedSubscriptionsOptions {
   supergraphOf: (coreSupergraphSdl: string) => PreparedSupergraph | undefined;
   /** The data source for a subgraph's entity fetches: the same kind HTTP requests use. */
   dataSourceFor: (subgraph: UpstreamEndpoint) => GraphQLDataSource;
+  /** The engine's runtime for an API schema, shared with HTTP requests when there is one. */
+  runtimeFor?: ((apiSchema: GraphQLSchema) => SupergraphRuntime | undefined) | undefined;
+  /** The authorization index HTTP requests use for an API schema. */
+  authorizationIndexFor?: (apiSchema: GraphQLSchema) => AuthorizationIndex | undefined;
   /** Routing URL overrides by subgraph name, as for HTTP. */
   subgraphUrls?: Readonly<Record<string, string>>;
   /** Verifies the access token of `connection_init`; without it, only anonymous callers. */
@@ -127,12 +133,14 @@ export function serveFederatedSubscriptions(
       logger.error('loaded a supergraph the router did not prepare; refusing subscriptions');
       return;
     }
+    const runtime = options.runtimeFor?.(apiSchema);
     const endpoints: Record<string, UpstreamEndpoint> = {};
     const dataSources: Record<string, GraphQLDataSource> = {};
     for (const { name, url } of prepared.subgraphs) {
       const endpoint = { name, url: subgraphUrls[name] ?? url };
       endpoints[name] = endpoint;
-      dataSources[name] = options.dataSourceFor(endpoint);
+      // A shared runtime brings the data sources HTTP requests use.
+      if (!runtime) dataSources[name] = options.dataSourceFor(endpoint);
     }
     // Running subscriptions keep the plan they started with; new ones use the new supergraph.
     planner = new SubscriptionPlanner({
@@ -141,6 +149,8 @@ export function serveFederatedSubscriptions(
       prepared,
       dataSources,
       endpoints,
+      runtime,
+      index: options.authorizationIndexFor?.(apiSchema),
     });
   });
 
