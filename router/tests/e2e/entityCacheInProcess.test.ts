@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
+import { grantWhenKnown } from '../support/grantWhenKnown.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 
 // One-process mode: no RabbitMQ; the router hears invalidations on the subgraphs' in-process bus.
@@ -69,19 +70,7 @@ it('serves the entity fetches of subscription events from the cache too', async 
     await changes.connected;
     // The upstream subscription starts just after the acknowledgement.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    // Inventory learns of the new item from catalog's event: until then, a grant is refused.
-    const grant = async () => {
-      const deadline = Date.now() + 10_000;
-      for (;;) {
-        const granted = await admin.request(
-          'mutation ($u: ID!, $i: ID!) { grantItems(userId: $u, itemId: $i, quantity: 1) { quantity } }',
-          { u: player.userId, i: itemId },
-        );
-        if (granted.data) return;
-        if (Date.now() > deadline) throw new Error(JSON.stringify(granted.errors));
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
+    const grant = () => grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 1 });
     // The first event's item fetch fills the cache (the created event has evicted the lists
     // by then, never this entity); the second reads it from there.
     await grant();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { grantWhenKnown } from '../support/grantWhenKnown.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 
 // Embedded mode: one process, in-process bus, no broker.
@@ -33,16 +34,7 @@ it('delivers inventory changes through the router on the in-process bus', async 
   await changes.connected;
   await new Promise((resolve) => setTimeout(resolve, 200));
 
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const granted = await admin.request(
-      'mutation ($u: ID!, $i: ID!) { grantItems(userId: $u, itemId: $i, quantity: 2) { quantity } }',
-      { u: player.userId, i: itemId },
-    );
-    if (granted.data) break;
-    if (Date.now() > deadline) throw new Error(JSON.stringify(granted.errors));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await grantWhenKnown(admin, { userId: player.userId, itemId, quantity: 2 });
   const change = await changes.waitFor(() => true);
   expect(change.data?.inventoryChanged).toEqual({
     quantity: 2,
