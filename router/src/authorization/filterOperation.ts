@@ -66,6 +66,8 @@ export interface RemovalLevel {
   kept: readonly KeptField[];
   /** The filtered selection set selects `__typename` as `TYPENAME_ALIAS`. */
   typenameAlias: boolean;
+  /** The selections as the client sent them: the order a restored field takes its place in. */
+  selections: readonly SelectionNode[];
 }
 
 export interface FilteredOperation {
@@ -78,6 +80,8 @@ export interface FilteredOperation {
   operation: OperationDefinitionNode;
   /** The operation as the client sent it (its variable definitions decide `@skip` / `@include`). */
   original: OperationDefinitionNode;
+  /** The fragments of the document as the client sent it, by name. */
+  fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   rootType: GraphQLObjectType;
   root: RemovalLevel;
 }
@@ -131,7 +135,11 @@ export function filterOperation(options: FilterOperationOptions): FilteredOperat
   const filter = new OperationFilter(options);
   const root: Entries = { removed: [], kept: [] };
   const selections = filter.selections(operation.selectionSet.selections, rootType, root, TOP);
-  const level = { ...root, typenameAlias: false };
+  const level = {
+    ...root,
+    typenameAlias: false,
+    selections: operation.selectionSet.selections,
+  };
   if (root.removed.length === 0 && root.kept.length === 0) {
     return {
       unchanged: true,
@@ -139,6 +147,7 @@ export function filterOperation(options: FilterOperationOptions): FilteredOperat
       document,
       operation,
       original: operation,
+      fragments: filter.fragments,
       rootType,
       root: level,
     };
@@ -162,6 +171,7 @@ export function filterOperation(options: FilterOperationOptions): FilteredOperat
     document: { kind: Kind.DOCUMENT, definitions: [filteredOperation, ...fragments] },
     operation: filteredOperation,
     original: operation,
+    fragments: filter.fragments,
     rootType,
     root: level,
   };
@@ -171,7 +181,8 @@ class OperationFilter {
   readonly #schema: GraphQLSchema;
   readonly #index: AuthorizationIndex;
   readonly #viewer: Viewer | null;
-  readonly #fragments = new Map<string, FragmentDefinitionNode>();
+  /** The document's fragment definitions, by name. */
+  readonly fragments = new Map<string, FragmentDefinitionNode>();
   /** Each named fragment filtered once, relative to its own type condition. */
   readonly #filteredFragments = new Map<
     string,
@@ -184,7 +195,7 @@ class OperationFilter {
     this.#viewer = viewer;
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) {
-        this.#fragments.set(definition.name.value, definition);
+        this.fragments.set(definition.name.value, definition);
       }
     }
   }
@@ -216,7 +227,7 @@ class OperationFilter {
       visit(node, {
         FragmentSpread: (spread) => {
           const name = spread.name.value;
-          const definition = this.#fragments.get(name);
+          const definition = this.fragments.get(name);
           if (used.has(name) || !definition) return;
           const filtered = this.#filteredFragments.get(name);
           const selections = filtered?.selections ?? definition.selectionSet.selections;
@@ -277,7 +288,7 @@ class OperationFilter {
       responseKey,
       conditions: at.conditions,
       type: definition.type,
-      level: { ...below, typenameAlias },
+      level: { ...below, typenameAlias, selections: node.selectionSet.selections },
     });
     return {
       ...node,
@@ -316,7 +327,7 @@ class OperationFilter {
     at: Position,
   ): FragmentSpreadNode | undefined {
     const name = node.name.value;
-    const definition = this.#fragments.get(name);
+    const definition = this.fragments.get(name);
     const condition = definition && this.#compositeType(definition.typeCondition.name.value);
     if (!definition || !condition) return node;
     let filtered = this.#filteredFragments.get(name);

@@ -9,7 +9,9 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
+  Kind,
   type GraphQLOutputType,
+  type SelectionNode,
   type GraphQLSchema,
 } from 'graphql';
 import { setOwn } from '../engine/fetchData.ts';
@@ -87,13 +89,16 @@ class Restorer {
   ): ResultObject | null {
     const typename = this.#typenameOf(value, staticType);
     let nulled = false;
+    let restored = false;
     for (const removed of level.removed) {
       if (!this.#applies(removed.conditions, typename) || !this.askedFor(removed)) continue;
       if (Object.hasOwn(value, removed.responseKey)) continue;
       setOwn(value, removed.responseKey, null);
+      restored = true;
       this.report(removed, [...path, removed.responseKey]);
       if (removed.nonNull) nulled = true;
     }
+    if (restored) this.#inQueryOrder(value, level.selections, typename);
     for (const kept of level.kept) {
       if (!this.#applies(kept.conditions, typename)) continue;
       // Own fields only: a response key may be `__proto__` (aliases are the client's).
@@ -139,6 +144,50 @@ class Restorer {
     }
     if (typeof value !== 'object' || value === null) return value;
     return this.object(value as ResultObject, level, getNamedType(nullable).name, path);
+  }
+
+  /**
+   * Puts the fields of `value` in the order the client selected them, as GraphQL answers: a
+   * field put back comes last otherwise. Only objects that had fields put back pay for it.
+   */
+  #inQueryOrder(
+    value: ResultObject,
+    selections: readonly SelectionNode[],
+    typename: string | undefined,
+  ): void {
+    const order = new Set<string>();
+    this.#collectKeys(selections, typename, order, new Set());
+    const entries: [string, unknown][] = [];
+    for (const key of order) if (Object.hasOwn(value, key)) entries.push([key, value[key]]);
+    for (const key of Object.keys(value)) if (!order.has(key)) entries.push([key, value[key]]);
+    for (const key of Object.keys(value)) delete value[key];
+    for (const [key, field] of entries) setOwn(value, key, field);
+  }
+
+  /** The response keys `selections` give an object of type `typename`, in order. */
+  #collectKeys(
+    selections: readonly SelectionNode[],
+    typename: string | undefined,
+    keys: Set<string>,
+    visitedFragments: Set<string>,
+  ): void {
+    for (const selection of selections) {
+      if (!this.#included(selection)) continue;
+      if (selection.kind === Kind.FIELD) {
+        keys.add(selection.alias?.value ?? selection.name.value);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition?.name.value;
+        if (condition !== undefined && !this.#applies([condition], typename)) continue;
+        this.#collectKeys(selection.selectionSet.selections, typename, keys, visitedFragments);
+      } else {
+        const name = selection.name.value;
+        const fragment = this.#filtered.fragments.get(name);
+        if (!fragment || visitedFragments.has(name)) continue;
+        visitedFragments.add(name);
+        if (!this.#applies([fragment.typeCondition.name.value], typename)) continue;
+        this.#collectKeys(fragment.selectionSet.selections, typename, keys, visitedFragments);
+      }
+    }
   }
 
   #typenameOf(value: ResultObject, staticType: string): string | undefined {

@@ -47,6 +47,32 @@ describe('restoreRemovedFields', () => {
     });
   });
 
+  it('puts a restored field where the client selected it, as GraphQL orders fields', () => {
+    const order = (data: unknown) => JSON.stringify(data);
+    // The engine answers the kept fields; the removed one comes back between them.
+    expect(
+      order(restore('{ hello me { id } motto }', null, { hello: 'hi', motto: null }).data),
+    ).toBe('{"hello":"hi","me":null,"motto":null}');
+    expect(
+      order(
+        restore('{ user(id: "1") { id email name } }', PLAYER, { user: { id: '1', name: 'Ann' } })
+          .data,
+      ),
+    ).toBe('{"user":{"id":"1","email":null,"name":"Ann"}}');
+    // Through fragments and aliases, in the order of their first selection; skipped ones left out.
+    const fragments = restore(
+      'query ($skip: Boolean!) { user(id: "1") { ...Contact n: name id @skip(if: $skip) ... on User { e: email } } } fragment Contact on User { email }',
+      PLAYER,
+      { user: { n: 'Ann' } },
+      { skip: true },
+    );
+    expect(order(fragments.data)).toBe('{"user":{"email":null,"n":"Ann","e":null}}');
+    expect(fragments.errors.map(({ path }) => path)).toEqual([
+      ['user', 'email'],
+      ['user', 'e'],
+    ]);
+  });
+
   it('puts one error per list item, with its index', () => {
     const result = restore(
       '{ postList { ... on PrivatePost { views } ... on PublicPost { id } } }',
