@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { formProblemOf, wholeNumberOf, type FormProblem } from '../api/formProblem.ts';
+import { wholeNumberOf } from '../api/formProblem.ts';
 import { graphql } from '../gql/index.ts';
-import { FieldError, fieldProps, focusField, FormError } from './FieldError.tsx';
+import { FieldError, fieldProps, FormError } from './FieldError.tsx';
+import { useFormProblem } from './useFormProblem.ts';
 
 const AdjustGilDocument = graphql(`
   mutation AdjustGil($userId: ID!, $amount: Int!) {
@@ -25,14 +26,9 @@ export interface AdjustGilFormProps {
 /** Adds gil to a player's balance, or takes some away; a balance never goes below 0. */
 export function AdjustGilForm({ user, onAdjusted }: AdjustGilFormProps) {
   const [{ fetching }, adjustGil] = useMutation(AdjustGilDocument);
-  const [problem, setProblem] = useState<FormProblem>();
+  const { formRef, problem, refuse, refuseError, clear } = useFormProblem(FIELDS);
   const [adjusted, setAdjusted] = useState<string>();
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const refuse = (found: FormProblem) => {
-    setProblem(found);
-    focusField(formRef.current, found);
-  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setAdjusted(undefined);
@@ -44,7 +40,7 @@ export function AdjustGilForm({ user, onAdjusted }: AdjustGilFormProps) {
         message: 'Please check the amount: it must be a whole number of gil, like 50 or -20.',
       });
     }
-    setProblem(undefined);
+    clear();
     const result = await adjustGil({ userId: user.id, amount });
     if (result.data) {
       const change = `${amount > 0 ? '+' : '−'}${Math.abs(amount).toLocaleString('en')}`;
@@ -54,11 +50,9 @@ export function AdjustGilForm({ user, onAdjusted }: AdjustGilFormProps) {
       element.reset();
       onAdjusted();
     } else if (result.error) {
-      refuse(
-        formProblemOf(result.error, FIELDS, {
-          INSUFFICIENT_GIL: `${user.username} does not have that much gil: a balance never goes below 0.`,
-        }),
-      );
+      refuseError(result.error, {
+        INSUFFICIENT_GIL: `${user.username} does not have that much gil: a balance never goes below 0.`,
+      });
     }
   };
 

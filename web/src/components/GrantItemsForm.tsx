@@ -1,9 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { describeError } from '../api/describeError.ts';
-import { formProblemOf, wholeNumberOf, type FormProblem } from '../api/formProblem.ts';
+import { wholeNumberOf } from '../api/formProblem.ts';
 import { graphql } from '../gql/index.ts';
-import { FieldError, fieldProps, focusField, FormError } from './FieldError.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { FieldError, fieldProps, FormError } from './FieldError.tsx';
+import { useFormProblem } from './useFormProblem.ts';
 
 /** How many items the item list offers at once; the filter narrows it. */
 const CHOICES = 50;
@@ -51,14 +52,9 @@ export function GrantItemsForm({ user, onGranted }: GrantItemsFormProps) {
     variables: { first: CHOICES, search: filter.trim() || null },
   });
   const [{ fetching }, grantItems] = useMutation(GrantItemsDocument);
-  const [problem, setProblem] = useState<FormProblem>();
+  const { formRef, problem, refuse, refuseError, clear } = useFormProblem(FIELDS);
   const [granted, setGranted] = useState<string>();
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const refuse = (found: FormProblem) => {
-    setProblem(found);
-    focusField(formRef.current, found);
-  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     setGranted(undefined);
@@ -72,7 +68,7 @@ export function GrantItemsForm({ user, onGranted }: GrantItemsFormProps) {
         message: 'Please check the quantity: it must be a whole number.',
       });
     }
-    setProblem(undefined);
+    clear();
     const result = await grantItems({ userId: user.id, itemId, quantity });
     const entry = result.data?.grantItems;
     if (entry) {
@@ -81,7 +77,7 @@ export function GrantItemsForm({ user, onGranted }: GrantItemsFormProps) {
       );
       onGranted();
     } else if (result.error) {
-      refuse(formProblemOf(result.error, FIELDS));
+      refuseError(result.error);
     }
   };
 
@@ -116,11 +112,7 @@ export function GrantItemsForm({ user, onGranted }: GrantItemsFormProps) {
           ))}
         </select>
         <FieldError form={FORM} field="itemId" problem={problem} />
-        {listError && (
-          <p className="error" role="alert">
-            {describeError(listError)}
-          </p>
-        )}
+        {listError && <ErrorAlert error={listError} />}
         <label htmlFor={`${FORM}-quantity`}>Quantity</label>
         <input
           {...fieldProps(FORM, 'quantity', problem, `${FORM}-quantity-rule`)}

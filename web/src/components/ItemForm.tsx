@@ -1,7 +1,8 @@
 import type { CombinedError } from '@urql/core';
-import { useRef, useState, type FormEvent } from 'react';
-import { formProblemOf, wholeNumberOf, type FormProblem } from '../api/formProblem.ts';
-import { FieldError, fieldProps, focusField, FormError } from './FieldError.tsx';
+import { useState, type FormEvent } from 'react';
+import { wholeNumberOf } from '../api/formProblem.ts';
+import { FieldError, fieldProps, FormError } from './FieldError.tsx';
+import { useFormProblem } from './useFormProblem.ts';
 
 /** What an admin writes about an item. */
 export interface ItemFields {
@@ -38,14 +39,9 @@ export function ItemForm({
   onSubmit,
   clearOnSuccess = false,
 }: ItemFormProps) {
-  const [problem, setProblem] = useState<FormProblem>();
+  const { formRef, problem, refuse, refuseError, clear } = useFormProblem(FIELDS);
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
 
-  const refuse = (found: FormProblem) => {
-    setProblem(found);
-    focusField(formRef.current, found);
-  };
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const element = event.currentTarget;
@@ -58,14 +54,14 @@ export function ItemForm({
       });
       return;
     }
-    setProblem(undefined);
+    clear();
     setBusy(true);
     const error = await onSubmit({
       name: String(data.get('name') ?? ''),
       description: String(data.get('description') ?? ''),
       price,
     }).finally(() => setBusy(false));
-    if (error) refuse(formProblemOf(error, FIELDS));
+    if (error) refuseError(error);
     else if (clearOnSuccess) element.reset();
   };
 

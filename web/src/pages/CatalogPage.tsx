@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../api/describeError.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { LoadMoreButton } from '../components/LoadMoreButton.tsx';
 import { graphql } from '../gql/index.ts';
 import { useRereadWhileOpen } from '../live/useRereadWhileOpen.ts';
+import { usePages, type Page } from '../paging/usePages.ts';
 import { Link } from '../routing/Link.tsx';
 import { navigate } from '../routing/useLocation.ts';
 
@@ -51,50 +53,30 @@ export function CatalogPage({ search }: { search: string }) {
 }
 
 function CatalogPages({ search }: { search: string }) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   return (
     <div className="catalog">
-      {cursors.map((after, index) => (
-        <CatalogPageOfItems
-          key={after ?? 'first'}
-          search={search}
-          after={after}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          onLoadMore={(cursor) => setCursors((loaded) => [...loaded, cursor])}
-        />
+      {pages.map((page) => (
+        <CatalogPageOfItems key={page.key} search={search} page={page} />
       ))}
     </div>
   );
 }
 
-interface PageProps {
-  search: string;
-  after: string | null;
-  first: boolean;
-  last: boolean;
-  onLoadMore: (cursor: string) => void;
-}
-
-function CatalogPageOfItems({ search, after, first, last, onLoadMore }: PageProps) {
+function CatalogPageOfItems({ search, page }: { search: string; page: Page }) {
   const [{ data, fetching, error }, readItems] = useQuery({
     query: CatalogItemsDocument,
-    variables: { first: PAGE_SIZE, after, search: search || null },
+    variables: { first: PAGE_SIZE, after: page.after, search: search || null },
   });
   // No subscription tells of catalog changes: an open page reads its items again now and then.
   useRereadWhileOpen(() => readItems({ requestPolicy: 'network-only' }));
-  if (error && !data) {
-    return (
-      <p className="error" role="alert">
-        {describeError(error)}
-      </p>
-    );
-  }
+  if (error && !data) return <ErrorAlert error={error} />;
   if (!data) return fetching ? <p role="status">Loading items…</p> : null;
   const { edges, pageInfo, totalCount } = data.items;
+  const next = page.nextCursor(pageInfo);
   return (
     <>
-      {first && (
+      {page.first && (
         <p className="count" role="status">
           {totalCount === 0
             ? search
@@ -114,15 +96,7 @@ function CatalogPageOfItems({ search, after, first, last, onLoadMore }: PageProp
           </li>
         ))}
       </ul>
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <button
-          type="button"
-          className="load-more"
-          onClick={() => pageInfo.endCursor && onLoadMore(pageInfo.endCursor)}
-        >
-          Load more items
-        </button>
-      )}
+      {next && <LoadMoreButton onClick={() => page.loadMore(next)}>Load more items</LoadMoreButton>}
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../api/describeError.ts';
 import { useSession } from '../api/StoreContext.ts';
+import { ErrorAlert } from '../components/ErrorAlert.tsx';
+import { InventoryTable } from '../components/InventoryTable.tsx';
 import { graphql } from '../gql/index.ts';
 import { InventoryUpdatesDocument } from '../live/liveOperations.ts';
 import { useLiveSubscription } from '../live/useLiveSubscription.ts';
@@ -75,38 +76,14 @@ export function InventoryPage() {
   return (
     <>
       <h1 tabIndex={-1}>Inventory</h1>
-      {error && !data && (
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      )}
+      {error && !data && <ErrorAlert error={error} />}
       {!data && fetching && <p role="status">Loading your inventory…</p>}
       {data && owned.length === 0 && (
         <p>
           You do not own anything yet. <Link href="/">Browse the catalog</Link>
         </p>
       )}
-      {owned.length > 0 && (
-        <table className="inventory" aria-live="polite">
-          <caption className="visually-hidden">Items you own</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Quantity</th>
-            </tr>
-          </thead>
-          <tbody>
-            {owned.map(({ item, quantity }) => (
-              <tr key={item.id}>
-                <th scope="row">
-                  <Link href={`/items/${encodeURIComponent(item.id)}`}>{item.name}</Link>
-                </th>
-                <td>{quantity}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {owned.length > 0 && <InventoryTable caption="Items you own" entries={owned} linkToItems />}
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../api/describeError.ts';
 import { useSession } from '../api/StoreContext.ts';
 import { BuyForm } from '../components/BuyForm.tsx';
 import { PurchaseList } from '../components/PurchaseList.tsx';
+import { PageFallback } from '../components/PageFallback.tsx';
 import { graphql } from '../gql/index.ts';
 import { InventoryUpdatesDocument } from '../live/liveOperations.ts';
 import { useLiveSubscription } from '../live/useLiveSubscription.ts';
@@ -52,26 +52,21 @@ export function ItemPage({ id }: { id: string }) {
   useRereadWhileOpen(() => readItem({ requestPolicy: 'network-only' }));
   const { purchases, add } = usePurchases({ signedIn });
 
-  if (error && !data) {
-    return (
-      <>
-        <h1 tabIndex={-1}>Item</h1>
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      </>
-    );
-  }
-  if (!data) return fetching ? <p role="status">Loading the item…</p> : null;
-  const item = data.item;
+  const item = data?.item;
   if (!item) {
     return (
-      <>
-        <h1 tabIndex={-1}>Item not found</h1>
+      <PageFallback
+        heading="Item"
+        loading="Loading the item…"
+        notFound="Item not found"
+        answered={data !== undefined}
+        fetching={fetching}
+        error={error}
+      >
         <p>
           This item is not in the store (any more). <Link href="/">Back to the catalog</Link>
         </p>
-      </>
+      </PageFallback>
     );
   }
   const ownedQuantity = owned ?? item.ownedQuantity;

@@ -4,6 +4,7 @@ import { describeError } from '../../api/describeError.ts';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
 import { ItemForm } from '../../components/ItemForm.tsx';
+import { PageFallback } from '../../components/PageFallback.tsx';
 import { graphql } from '../../gql/index.ts';
 import { Link } from '../../routing/Link.tsx';
 import { navigate } from '../../routing/useLocation.ts';
@@ -57,29 +58,23 @@ function EditItem({ id }: { id: string }) {
   const [, updateItem] = useMutation(UpdateItemDocument);
   const [saved, setSaved] = useState<string>();
 
-  if (error && !data) {
-    return (
-      <>
-        <h1 tabIndex={-1}>Edit item</h1>
-        <AdminNav />
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      </>
-    );
-  }
-  if (!data) return fetching ? <p role="status">Loading the item…</p> : null;
-  const item = data.item;
+  const item = data?.item;
   if (!item) {
     return (
-      <>
-        <h1 tabIndex={-1}>Item not found</h1>
-        <AdminNav />
+      <PageFallback
+        heading="Edit item"
+        navigation={<AdminNav />}
+        loading="Loading the item…"
+        notFound="Item not found"
+        answered={data !== undefined}
+        fetching={fetching}
+        error={error}
+      >
         <p>
           No item has this id: it may have been deleted.{' '}
           <Link href="/admin/items">Back to the items</Link>
         </p>
-      </>
+      </PageFallback>
     );
   }
   return (

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { describeError } from '../../api/describeError.ts';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
 import { ItemForm } from '../../components/ItemForm.tsx';
-import { TableMessage } from '../../components/TableMessage.tsx';
+import { PagedTableBody } from '../../components/PagedTableBody.tsx';
 import { graphql } from '../../gql/index.ts';
+import { usePages, type Page } from '../../paging/usePages.ts';
 import { Link } from '../../routing/Link.tsx';
 
 const PAGE_SIZE = 20;
@@ -93,7 +93,7 @@ function NewItem() {
 }
 
 function ItemPages() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   return (
     <table className="admin-table">
       <caption className="visually-hidden">Every item in the catalog</caption>
@@ -104,48 +104,30 @@ function ItemPages() {
           <th scope="col">Last changed</th>
         </tr>
       </thead>
-      {cursors.map((after, index) => (
-        <ItemRows
-          key={after ?? 'first'}
-          after={after}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          onLoadMore={(cursor) => setCursors((loaded) => [...loaded, cursor])}
-        />
+      {pages.map((page) => (
+        <ItemRows key={page.key} page={page} />
       ))}
     </table>
   );
 }
 
-interface RowsProps {
-  after: string | null;
-  first: boolean;
-  last: boolean;
-  onLoadMore: (cursor: string) => void;
-}
-
-function ItemRows({ after, first, last, onLoadMore }: RowsProps) {
+function ItemRows({ page }: { page: Page }) {
   const [{ data, fetching, error }] = useQuery({
     query: AdminItemsDocument,
-    variables: { first: PAGE_SIZE, after },
+    variables: { first: PAGE_SIZE, after: page.after },
   });
-  if (error && !data) {
-    return (
-      <TableMessage columns={3} alert>
-        {describeError(error)}
-      </TableMessage>
-    );
-  }
-  if (!data) return fetching ? <TableMessage columns={3}>Loading items…</TableMessage> : null;
-  const { edges, pageInfo, totalCount } = data.items;
   return (
-    <tbody>
-      {first && totalCount === 0 && (
-        <tr>
-          <td colSpan={3}>The store has no items yet: create the first one above.</td>
-        </tr>
-      )}
-      {edges.map(({ node }) => (
+    <PagedTableBody
+      page={page}
+      columns={3}
+      connection={data?.items}
+      fetching={fetching}
+      error={error}
+      loading="Loading items…"
+      empty="The store has no items yet: create the first one above."
+      loadMore="Load more items"
+    >
+      {(node) => (
         <tr key={node.id}>
           <th scope="row">
             <Link href={`/admin/items/${encodeURIComponent(node.id)}`}>{node.name}</Link>
@@ -153,20 +135,7 @@ function ItemRows({ after, first, last, onLoadMore }: RowsProps) {
           <td>{node.price.toLocaleString('en')} gil</td>
           <td>{new Date(node.updatedAt).toLocaleString('en')}</td>
         </tr>
-      ))}
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <tr>
-          <td colSpan={3}>
-            <button
-              type="button"
-              className="load-more"
-              onClick={() => pageInfo.endCursor && onLoadMore(pageInfo.endCursor)}
-            >
-              Load more items
-            </button>
-          </td>
-        </tr>
       )}
-    </tbody>
+    </PagedTableBody>
   );
 }

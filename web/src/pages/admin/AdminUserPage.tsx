@@ -1,9 +1,10 @@
 import { useQuery } from 'urql';
-import { describeError } from '../../api/describeError.ts';
 import { AdjustGilForm } from '../../components/AdjustGilForm.tsx';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
 import { GrantItemsForm } from '../../components/GrantItemsForm.tsx';
+import { InventoryTable } from '../../components/InventoryTable.tsx';
+import { PageFallback } from '../../components/PageFallback.tsx';
 import { graphql } from '../../gql/index.ts';
 import { Link } from '../../routing/Link.tsx';
 
@@ -45,28 +46,22 @@ function ManageUser({ id }: { id: string }) {
     variables: { id, first: INVENTORY_PAGE },
     requestPolicy: 'network-only',
   });
-  if (error && !data) {
-    return (
-      <>
-        <h1 tabIndex={-1}>Player</h1>
-        <AdminNav />
-        <p className="error" role="alert">
-          {describeError(error)}
-        </p>
-      </>
-    );
-  }
-  if (!data) return fetching ? <p role="status">Loading the player…</p> : null;
-  const user = data.user;
+  const user = data?.user;
   if (!user) {
     return (
-      <>
-        <h1 tabIndex={-1}>Player not found</h1>
-        <AdminNav />
+      <PageFallback
+        heading="Player"
+        navigation={<AdminNav />}
+        loading="Loading the player…"
+        notFound="Player not found"
+        answered={data !== undefined}
+        fetching={fetching}
+        error={error}
+      >
         <p>
           No account has this id. <Link href="/admin/users">Back to the players</Link>
         </p>
-      </>
+      </PageFallback>
     );
   }
   const owned = user.inventory.filter((entry) => entry.quantity > 0);
@@ -91,23 +86,7 @@ function ManageUser({ id }: { id: string }) {
         {owned.length === 0 ? (
           <p>{user.username} does not own anything yet.</p>
         ) : (
-          <table className="inventory" aria-live="polite">
-            <caption className="visually-hidden">What {user.username} owns</caption>
-            <thead>
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Quantity</th>
-              </tr>
-            </thead>
-            <tbody>
-              {owned.map(({ item, quantity }) => (
-                <tr key={item.id}>
-                  <th scope="row">{item.name}</th>
-                  <td>{quantity}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <InventoryTable caption={<>What {user.username} owns</>} entries={owned} />
         )}
       </section>
       <div className="admin-forms">

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { useQuery } from 'urql';
-import { describeError } from '../../api/describeError.ts';
 import { AdminNav } from '../../components/AdminNav.tsx';
 import { AdminOnly } from '../../components/AdminOnly.tsx';
-import { TableMessage } from '../../components/TableMessage.tsx';
+import { PagedTableBody } from '../../components/PagedTableBody.tsx';
 import { graphql } from '../../gql/index.ts';
+import { usePages, type Page } from '../../paging/usePages.ts';
 import { Link } from '../../routing/Link.tsx';
 
 const PAGE_SIZE = 20;
@@ -43,7 +42,7 @@ export function AdminUsersPage() {
 }
 
 function UserPages() {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const pages = usePages();
   return (
     <table className="admin-table">
       <caption className="visually-hidden">Every account, by username</caption>
@@ -55,48 +54,30 @@ function UserPages() {
           <th scope="col">Gil</th>
         </tr>
       </thead>
-      {cursors.map((after, index) => (
-        <UserRows
-          key={after ?? 'first'}
-          after={after}
-          first={index === 0}
-          last={index === cursors.length - 1}
-          onLoadMore={(cursor) => setCursors((loaded) => [...loaded, cursor])}
-        />
+      {pages.map((page) => (
+        <UserRows key={page.key} page={page} />
       ))}
     </table>
   );
 }
 
-interface RowsProps {
-  after: string | null;
-  first: boolean;
-  last: boolean;
-  onLoadMore: (cursor: string) => void;
-}
-
-function UserRows({ after, first, last, onLoadMore }: RowsProps) {
+function UserRows({ page }: { page: Page }) {
   const [{ data, fetching, error }] = useQuery({
     query: AdminUsersDocument,
-    variables: { first: PAGE_SIZE, after },
+    variables: { first: PAGE_SIZE, after: page.after },
   });
-  if (error && !data) {
-    return (
-      <TableMessage columns={4} alert>
-        {describeError(error)}
-      </TableMessage>
-    );
-  }
-  if (!data) return fetching ? <TableMessage columns={4}>Loading players…</TableMessage> : null;
-  const { edges, pageInfo, totalCount } = data.users;
   return (
-    <tbody>
-      {first && totalCount === 0 && (
-        <tr>
-          <td colSpan={4}>Nobody has an account yet.</td>
-        </tr>
-      )}
-      {edges.map(({ node }) => (
+    <PagedTableBody
+      page={page}
+      columns={4}
+      connection={data?.users}
+      fetching={fetching}
+      error={error}
+      loading="Loading players…"
+      empty="Nobody has an account yet."
+      loadMore="Load more players"
+    >
+      {(node) => (
         <tr key={node.id}>
           <th scope="row">
             <Link href={`/admin/users/${encodeURIComponent(node.id)}`}>{node.username}</Link>
@@ -105,20 +86,7 @@ function UserRows({ after, first, last, onLoadMore }: RowsProps) {
           <td>{node.roles.includes('ADMIN') ? 'Admin' : 'Player'}</td>
           <td className="number">{node.gil.toLocaleString('en')}</td>
         </tr>
-      ))}
-      {last && pageInfo.hasNextPage && pageInfo.endCursor && (
-        <tr>
-          <td colSpan={4}>
-            <button
-              type="button"
-              className="load-more"
-              onClick={() => pageInfo.endCursor && onLoadMore(pageInfo.endCursor)}
-            >
-              Load more players
-            </button>
-          </td>
-        </tr>
       )}
-    </tbody>
+    </PagedTableBody>
   );
 }
