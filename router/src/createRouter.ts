@@ -20,6 +20,7 @@ import { observeCacheStats } from './cache/observeCacheStats.ts';
 import { FederatedEngine } from './engine/FederatedEngine.ts';
 import { createRouterErrorFormatter } from './errors/createRouterErrorFormatter.ts';
 import { clientAddresses } from './http/clientAddresses.ts';
+import { InFlightRequests } from './http/InFlightRequests.ts';
 import { serveGraphQLOverHttp } from './http/serveGraphQLOverHttp.ts';
 import { serveSite, type SiteSettings } from './http/serveSite.ts';
 import { RateLimits } from './limits/RateLimits.ts';
@@ -186,6 +187,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
   app.use(metricsRoute(metrics));
   if (options.site) app.use(serveSite(options.site));
   let pipeline: OperationPipeline | undefined;
+  const inFlight = new InFlightRequests();
   const graphql = serveGraphQLOverHttp({
     pipeline: () => pipeline,
     verify,
@@ -193,6 +195,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     logger: logger.child({ component: 'http' }),
     maxBodyBytes: MAX_BODY_BYTES,
     clientAddressOf,
+    inFlight,
   });
   // GraphQL requests skip Express: its routing and response helpers cost every request.
   // Listening before loading, liveness answers (and readiness says 503) during start-up.
@@ -334,7 +337,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       // The subgraph connections last: the drain and the subscriptions may still be using them.
       stopped ??= subscriptions
         .stop()
-        .then(() => drain(httpServer))
+        .then(() => drain(httpServer, inFlight))
         .then(() => pipeline?.stop())
         .then(() => rateLimits?.stop())
         .then(() => cache.stop())
@@ -414,13 +417,16 @@ function landingPageOf(landingPage: LandingPage): (() => Promise<string>) | unde
 const DRAIN_GRACE_MS = 10_000;
 
 /**
- * Stops taking connections, closes the idle ones, and waits for the requests in flight; those
- * still running after the grace period are cut.
+ * Stops taking connections, closes the idle ones, and waits for the requests in flight, also
+ * those whose client has gone (their fetches still need the subgraph connections); connections
+ * still open after the grace period are cut.
  */
-async function drain(httpServer: Server): Promise<void> {
+async function drain(httpServer: Server, inFlight: InFlightRequests): Promise<void> {
+  const startedAt = Date.now();
   const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
   httpServer.closeIdleConnections();
   const timer = setTimeout(() => httpServer.closeAllConnections(), DRAIN_GRACE_MS);
   await closed;
   clearTimeout(timer);
+  await inFlight.settled(Math.max(0, DRAIN_GRACE_MS - (Date.now() - startedAt)));
 }

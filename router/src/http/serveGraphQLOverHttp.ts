@@ -8,6 +8,7 @@ import {
 } from '@play-economy/chassis/web';
 import type { AccessTokenVerifier } from '../auth/createAccessTokenVerifier.ts';
 import { authenticateBearer } from '../auth/authenticateBearer.ts';
+import type { InFlightRequests } from './InFlightRequests.ts';
 import type {
   GraphQLRequest,
   OperationPipeline,
@@ -26,6 +27,8 @@ export interface GraphQLOverHttpOptions {
   maxBodyBytes: number;
   /** The client's address, through the proxies the router trusts. */
   clientAddressOf: (req: IncomingMessage) => string | undefined;
+  /** Where each request is counted until it is handled, for the shutdown to wait on. */
+  inFlight: InFlightRequests;
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -56,7 +59,7 @@ export function serveGraphQLOverHttp(options: GraphQLOverHttpOptions): Handler {
     const requestId = requestIdOf(req);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     trace(req, res, () => {
-      handle(options, req, res, requestId).catch((error: unknown) => {
+      options.inFlight.track(handle(options, req, res, requestId)).catch((error: unknown) => {
         options.logger.error({ err: error, requestId }, 'GraphQL request failed unexpectedly');
         if (!res.headersSent) {
           send(
