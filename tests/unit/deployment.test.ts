@@ -174,7 +174,27 @@ const configPathOf = (name: string) => `${workspaceOf(serviceArgOf(name))}/src/c
 function readConfigOf(name: string): string {
   const path = configPathOf(name);
   if (!exists(path)) throw new Error(`${path} does not exist: nothing reads the environment`);
-  return readText(path);
+  return withSubgraphSettings(readText(path));
+}
+
+/**
+ * A config built with the chassis's `subgraphConfig('<name>', <port>, …)` reads what that
+ * function declares: the shared groups and `<NAME>_PORT`, `<NAME>_HOST`, `<NAME>_DATABASE`.
+ * Spelled out here so the checks below read it like a config that lists them itself.
+ */
+function withSubgraphSettings(config: string): string {
+  const call = /subgraphConfig\(\s*'([\w-]+)'\s*,\s*(\d+)/.exec(config);
+  if (!call) return config;
+  const declared = readText(`${chassisConfigDir}/subgraphConfig.ts`);
+  const groups = [...declared.matchAll(/\.\.\.(\w+Config)\b/g)].map(([, group]) => `...${group}`);
+  const prefix = call[1]!.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+  return [
+    config,
+    ...groups,
+    `${prefix}_PORT: port(${call[2]})`,
+    `${prefix}_HOST:`,
+    `${prefix}_DATABASE:`,
+  ].join('\n');
 }
 
 /** The variable a service reads its port from, e.g. CATALOG_PORT. */

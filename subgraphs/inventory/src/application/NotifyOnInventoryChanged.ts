@@ -9,6 +9,7 @@ export class NotifyOnInventoryChanged {
   /** Base name of each replica's transient queue (`perInstance` delivery). */
   static readonly queue = 'inventory.notify_on_inventory_changed';
   static readonly topics = [InventoryEventType.InventoryChanged];
+  static readonly delivery = 'perInstance';
 
   constructor(private readonly changes: LiveFeed<InventoryChangedPayload>) {}
 
