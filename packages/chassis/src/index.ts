@@ -11,6 +11,7 @@ export * from './bus/createBus.ts';
 export * from './bus/createMessage.ts';
 export * from './bus/recordEvents.ts';
 export * from './bus/subscriberOf.ts';
+export * from './messages/defineMessage.ts';
 export * from './bus/InProcessBus.ts';
 export * from './bus/RabbitMqBus.ts';
 export type { RabbitMqQueueType } from './bus/rabbitMqTopology.ts';

@@ -1,13 +1,11 @@
+import type { DomainEvent } from '../messages/defineMessage.ts';
 import { createMessage } from './createMessage.ts';
 import type { RecordMessages } from './UnitOfWork.ts';
 
-/** A domain event as aggregates record it: a dotted type and its payload. */
-export interface DomainEvent {
-  type: string;
-  payload: unknown;
-}
-
-/** Hands domain events to the outbox of the surrounding transaction, as messages. */
+/**
+ * Hands domain events (built with their contract's `of`) to the outbox of the surrounding
+ * transaction, as messages: each gets its id and the instant it occurred.
+ */
 export function recordEvents(
   events: readonly DomainEvent[],
   record: RecordMessages,

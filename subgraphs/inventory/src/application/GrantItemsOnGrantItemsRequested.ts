@@ -1,9 +1,9 @@
-import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
+import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { GrantItems } from '@play-economy/trading/messages';
 import { grantFailed, inventoryChanged, itemsGranted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
-import { GRANT_ITEMS_REQUESTED, isPurchaseItemsPayload } from '../domain/PurchaseCommands.ts';
 import { isOwnableTotal } from '../domain/QuantityRules.ts';
 
 /**
@@ -15,7 +15,7 @@ import { isOwnableTotal } from '../domain/QuantityRules.ts';
 export class GrantItemsOnGrantItemsRequested {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'inventory.grant_items_on_grant_items_requested';
-  static readonly topics = [GRANT_ITEMS_REQUESTED];
+  static readonly messages = [GrantItems] as const;
 
   constructor(
     private readonly entries: InventoryRepository,
@@ -23,15 +23,8 @@ export class GrantItemsOnGrantItemsRequested {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const { payload } = message;
-    if (!isPurchaseItemsPayload(payload)) {
-      // Retried, then dead-lettered for someone to look at: nothing sensible can be replied.
-      throw new Error(
-        `${message.type} ${message.id} has no valid { purchaseId, userId, itemId, quantity }`,
-      );
-    }
-    const { purchaseId, userId, itemId, quantity } = payload;
+  async handle(message: Delivered<typeof GrantItemsOnGrantItemsRequested.messages>): Promise<void> {
+    const { purchaseId, userId, itemId, quantity } = message.payload;
     await this.unitOfWork.handleOnce(
       GrantItemsOnGrantItemsRequested.queue,
       message,
