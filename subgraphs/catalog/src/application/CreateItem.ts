@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvents, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis';
+import {
+  recordEvents,
+  requireAdmin,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis/domain';
 import { Item, type NewItem } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 

@@ -4,7 +4,7 @@ import {
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 
 /** Removes an item and announces it with `catalog.item.deleted`; returns its id. */

@@ -5,7 +5,7 @@ import {
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { Item, ItemChanges } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 

@@ -4,7 +4,7 @@ import {
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import { gilChangeRefused, validAdjustment } from '../domain/GilRules.ts';
 import { gilChanged } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';

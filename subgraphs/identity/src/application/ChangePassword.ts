@@ -6,7 +6,7 @@ import {
   Unauthenticated,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';

@@ -1,4 +1,4 @@
-import { recordEvents, type Role, type UnitOfWork } from '@play-economy/chassis';
+import { recordEvents, type Role, type UnitOfWork } from '@play-economy/chassis/domain';
 import { randomUUID } from 'node:crypto';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import { User } from '../domain/User.ts';

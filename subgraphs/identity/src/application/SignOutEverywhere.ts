@@ -1,4 +1,9 @@
-import { recordEvents, requireViewer, type UnitOfWork, type Viewer } from '@play-economy/chassis';
+import {
+  recordEvents,
+  requireViewer,
+  type UnitOfWork,
+  type Viewer,
+} from '@play-economy/chassis/domain';
 import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 

@@ -1,4 +1,4 @@
-import type { Role } from '@play-economy/chassis';
+import type { Role } from '@play-economy/chassis/domain';
 import type { DomainEvent } from '@play-economy/chassis/domain';
 import { UserCreated } from './IdentityEvents.ts';
 import { validStartingGil } from './GilRules.ts';

@@ -5,7 +5,7 @@ import {
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import { inventoryChanged } from '../domain/InventoryEvents.ts';
 import type { InventoryEntry } from '../domain/InventoryEntry.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';

@@ -1,4 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
+import type { Viewer } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { aTrading } from '../support/aTrading.ts';
 
