@@ -7,7 +7,7 @@ import {
   type UnitOfWork,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
+import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 import { User } from '../domain/User.ts';
@@ -67,7 +67,7 @@ export class ChangePassword {
       }
       await this.refreshTokens.revokeAllOfUser(user.id, now, session);
       recordEvents(
-        [userSessionsRevoked({ userId: user.id, reason: 'PASSWORD_CHANGED' })],
+        [UserSessionsRevoked.of({ userId: user.id, reason: 'PASSWORD_CHANGED' })],
         record,
         now,
       );

@@ -1,6 +1,6 @@
 import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { DebitGil } from '@play-economy/trading/messages';
-import { gilChanged, gilDebited, gilDebitFailed } from '../domain/IdentityEvents.ts';
+import { GilChanged, GilDebited, GilDebitFailed } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -31,8 +31,8 @@ export class DebitGilOnDebitGilRequested {
           const balance = change.user.gil;
           recordEvents(
             [
-              gilDebited({ purchaseId, userId, amount, balance }),
-              gilChanged({ userId, balance, delta: -amount }),
+              GilDebited.of({ purchaseId, userId, amount, balance }),
+              GilChanged.of({ userId, balance, delta: -amount }),
             ],
             record,
             now,
@@ -40,7 +40,7 @@ export class DebitGilOnDebitGilRequested {
           return;
         }
         const reason = change.reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
-        recordEvents([gilDebitFailed({ purchaseId, userId, amount, reason })], record, now);
+        recordEvents([GilDebitFailed.of({ purchaseId, userId, amount, reason })], record, now);
       },
     );
   }

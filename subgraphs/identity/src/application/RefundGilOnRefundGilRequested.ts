@@ -1,6 +1,6 @@
 import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { RefundGil } from '@play-economy/trading/messages';
-import { gilChanged, gilRefunded } from '../domain/IdentityEvents.ts';
+import { GilChanged, GilRefunded } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -34,8 +34,8 @@ export class RefundGilOnRefundGilRequested {
         const balance = change.user.gil;
         recordEvents(
           [
-            gilRefunded({ purchaseId, userId, amount, balance }),
-            gilChanged({ userId, balance, delta: amount }),
+            GilRefunded.of({ purchaseId, userId, amount, balance }),
+            GilChanged.of({ userId, balance, delta: amount }),
           ],
           record,
           new Date(),

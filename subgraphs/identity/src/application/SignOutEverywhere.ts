@@ -4,7 +4,7 @@ import {
   type UnitOfWork,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
+import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 
 /**
@@ -23,7 +23,11 @@ export class SignOutEverywhere {
     const now = new Date();
     await this.unitOfWork.run(async (session, record) => {
       await this.refreshTokens.revokeAllOfUser(userId, now, session);
-      recordEvents([userSessionsRevoked({ userId, reason: 'SIGNED_OUT_EVERYWHERE' })], record, now);
+      recordEvents(
+        [UserSessionsRevoked.of({ userId, reason: 'SIGNED_OUT_EVERYWHERE' })],
+        record,
+        now,
+      );
     });
     return true;
   }

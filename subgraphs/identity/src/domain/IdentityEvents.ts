@@ -35,17 +35,17 @@ export const GilChanged = defineMessage(
   }),
 );
 
+/** Gil a purchase moved, and the balance after. */
+const purchaseGilMoved = z.object({
+  purchaseId: id,
+  userId: id,
+  amount: gil,
+  /** The balance after the debit or the refund. */
+  balance: z.number().int(),
+});
+
 /** The reply to a purchase's debit command. */
-export const GilDebited = defineMessage(
-  'identity.gil.debited',
-  z.object({
-    purchaseId: id,
-    userId: id,
-    amount: gil,
-    /** The balance after the debit. */
-    balance: z.number().int(),
-  }),
-);
+export const GilDebited = defineMessage('identity.gil.debited', purchaseGilMoved);
 
 /** The debit changed nothing: the balance is short, or the user unknown. */
 export const GilDebitFailed = defineMessage(
@@ -59,16 +59,7 @@ export const GilDebitFailed = defineMessage(
 );
 
 /** A purchase's late debit was given back. */
-export const GilRefunded = defineMessage(
-  'identity.gil.refunded',
-  z.object({
-    purchaseId: id,
-    userId: id,
-    amount: gil,
-    /** The balance after the refund. */
-    balance: z.number().int(),
-  }),
-);
+export const GilRefunded = defineMessage('identity.gil.refunded', purchaseGilMoved);
 
 export type UserCreatedPayload = PayloadOf<typeof UserCreated>;
 export type UserSessionsRevokedPayload = PayloadOf<typeof UserSessionsRevoked>;
@@ -80,9 +71,3 @@ export type GilDebitFailedPayload = PayloadOf<typeof GilDebitFailed>;
 /** Why a debit was refused. */
 export type GilDebitFailureReason = GilDebitFailedPayload['reason'];
 export type GilRefundedPayload = PayloadOf<typeof GilRefunded>;
-
-export const userSessionsRevoked = UserSessionsRevoked.of;
-export const gilChanged = GilChanged.of;
-export const gilDebited = GilDebited.of;
-export const gilDebitFailed = GilDebitFailed.of;
-export const gilRefunded = GilRefunded.of;

@@ -6,7 +6,7 @@ import {
   type UnitOfWork,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import { inventoryChanged } from '../domain/InventoryEvents.ts';
+import { InventoryChanged } from '../domain/InventoryEvents.ts';
 import type { InventoryEntry } from '../domain/InventoryEntry.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
@@ -48,7 +48,7 @@ export class GrantItems {
       }
       recordEvents(
         [
-          inventoryChanged({
+          InventoryChanged.of({
             userId,
             itemId,
             quantity: entry.quantity,

@@ -1,6 +1,6 @@
 import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { GrantItems } from '@play-economy/trading/messages';
-import { grantFailed, inventoryChanged, itemsGranted } from '../domain/InventoryEvents.ts';
+import { GrantFailed, InventoryChanged, ItemsGranted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
@@ -32,7 +32,7 @@ export class GrantItemsOnGrantItemsRequested {
         const now = new Date();
         if (!isGrantable(await this.knownItems.find(itemId, session))) {
           const failure = { purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' } as const;
-          recordEvents([grantFailed(failure)], record, now);
+          recordEvents([GrantFailed.of(failure)], record, now);
           return;
         }
         const entry = await this.entries.add(userId, itemId, quantity, now, session);
@@ -46,14 +46,14 @@ export class GrantItemsOnGrantItemsRequested {
             quantity,
             reason: 'QUANTITY_LIMIT',
           } as const;
-          recordEvents([grantFailed(failure)], record, now);
+          recordEvents([GrantFailed.of(failure)], record, now);
           return;
         }
         const newQuantity = entry.quantity;
         recordEvents(
           [
-            itemsGranted({ purchaseId, userId, itemId, quantity, newQuantity }),
-            inventoryChanged({
+            ItemsGranted.of({ purchaseId, userId, itemId, quantity, newQuantity }),
+            InventoryChanged.of({
               userId,
               itemId,
               quantity: newQuantity,

@@ -5,7 +5,7 @@ import {
   type UnitOfWork,
 } from '@play-economy/chassis/domain';
 import { SubtractItems } from '@play-economy/trading/messages';
-import { inventoryChanged, itemsSubtracted } from '../domain/InventoryEvents.ts';
+import { InventoryChanged, ItemsSubtracted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 
 /**
@@ -42,11 +42,11 @@ export class SubtractItemsOnSubtractItemsRequested {
           session,
         );
         const events: DomainEvent[] = [
-          itemsSubtracted({ purchaseId, userId, itemId, quantity, subtracted, newQuantity }),
+          ItemsSubtracted.of({ purchaseId, userId, itemId, quantity, subtracted, newQuantity }),
         ];
         if (subtracted > 0) {
           events.push(
-            inventoryChanged({
+            InventoryChanged.of({
               userId,
               itemId,
               quantity: newQuantity,

@@ -82,8 +82,3 @@ export type GrantFailedPayload = PayloadOf<typeof GrantFailed>;
 /** Why a grant was refused. */
 export type GrantFailureReason = GrantFailedPayload['reason'];
 export type ItemsSubtractedPayload = PayloadOf<typeof ItemsSubtracted>;
-
-export const inventoryChanged = InventoryChanged.of;
-export const itemsGranted = ItemsGranted.of;
-export const grantFailed = GrantFailed.of;
-export const itemsSubtracted = ItemsSubtracted.of;
