@@ -378,6 +378,15 @@ export class RabbitMqBus implements EventBus {
       message = parseMessage(JSON.parse(delivery.content.toString('utf8')));
       if (consumer.contracts) message = parseByContract(consumer.contracts, message);
     } catch (error) {
+      if (!consumer.retried) {
+        // A per-instance queue without retry has no dead-letter twin to keep it in.
+        this.#logger.warn(
+          { queue: consumer.name, messageId: delivery.properties.messageId, err: error },
+          'malformed message on a per-instance queue; dropped',
+        );
+        settle(() => channel.ack(delivery));
+        return;
+      }
       await this.#deadLetter(consumer, channel, delivery, attempt, error, 'malformed');
       return;
     }

@@ -150,4 +150,25 @@ describe.each(Object.keys(engines))('the %s bus with message contracts', (name) 
       },
     ]);
   });
+
+  it('never hands a malformed message to a per-instance subscriber either', async () => {
+    const { bus, queue: named } = await start();
+    const handled: string[] = [];
+    const queue = named(`test.contract_live_${run}_${name}`);
+    await bus.subscribe(
+      subscriberOf(
+        { queue, messages: [ParcelShipped], delivery: 'perInstance' },
+        {
+          handle: async (message) => {
+            handled.push(message.id);
+          },
+        },
+      ),
+    );
+    const malformed = createMessage(ParcelShipped.type, { parcelId: '', weight: 2 });
+    const wellFormed = messageOf(ParcelShipped, { parcelId: 'p-4', weight: 2 });
+    await bus.publish([malformed, wellFormed]);
+    await eventually('the well-formed delivery', () => handled.includes(wellFormed.id));
+    expect(handled).toEqual([wellFormed.id]);
+  });
 });
