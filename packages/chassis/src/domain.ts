@@ -11,7 +11,6 @@ export * from './auth/accessRules.ts';
 export * from './graphql/connectionCursor.ts';
 export * from './messages/defineMessage.ts';
 export * from './bus/subscriberOf.ts';
-export * from './bus/recordEvents.ts';
 export * from './bus/createMessage.ts';
 export { isDuplicateKeyError } from './store/DocumentStore.ts';
 export type { DeliveryInfo, Message } from './bus/EventBus.ts';

@@ -9,7 +9,6 @@ export * from './store/MongoStore.ts';
 export * from './bus/EventBus.ts';
 export * from './bus/createBus.ts';
 export * from './bus/createMessage.ts';
-export * from './bus/recordEvents.ts';
 export * from './bus/subscriberOf.ts';
 export * from './messages/defineMessage.ts';
 export * from './bus/InProcessBus.ts';

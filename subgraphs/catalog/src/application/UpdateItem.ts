@@ -1,7 +1,6 @@
 import {
   Conflict,
   NotFound,
-  recordEvents,
   requireAdmin,
   type UnitOfWork,
   type Viewer,
@@ -29,7 +28,7 @@ export class UpdateItem {
         if (!(await this.items.findById(id))) throw new NotFound('Item', id);
         throw new Conflict(`Item ${id} was changed by someone else; read it again and retry`);
       }
-      recordEvents(item.pullEvents(), record, now);
+      record(...item.pullEvents());
       return item;
     });
   }

@@ -1,10 +1,4 @@
-import {
-  NotFound,
-  recordEvents,
-  requireAdmin,
-  type UnitOfWork,
-  type Viewer,
-} from '@play-economy/chassis/domain';
+import { NotFound, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import { gilChangeRefused, validAdjustment } from '../domain/GilRules.ts';
 import { GilChanged } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
@@ -29,11 +23,7 @@ export class AdjustGil {
         if (change.reason === 'UNKNOWN_USER') throw new NotFound('User', userId);
         throw gilChangeRefused(change.reason, change.balance, delta);
       }
-      recordEvents(
-        [GilChanged.of({ userId, balance: change.user.gil, delta })],
-        record,
-        new Date(),
-      );
+      record(GilChanged.of({ userId, balance: change.user.gil, delta }));
       return UserView.of(change.user, admin);
     });
   }

@@ -1,7 +1,6 @@
 import {
   Conflict,
   InvalidInput,
-  recordEvents,
   requireViewer,
   Unauthenticated,
   type UnitOfWork,
@@ -66,11 +65,7 @@ export class ChangePassword {
         throw new Conflict('The password was changed meanwhile; try again');
       }
       await this.refreshTokens.revokeAllOfUser(user.id, now, session);
-      recordEvents(
-        [UserSessionsRevoked.of({ userId: user.id, reason: 'PASSWORD_CHANGED' })],
-        record,
-        now,
-      );
+      record(UserSessionsRevoked.of({ userId: user.id, reason: 'PASSWORD_CHANGED' }));
     });
     return this.issueSession.start(User.restore({ ...user.toState(), passwordHash }), now);
   }

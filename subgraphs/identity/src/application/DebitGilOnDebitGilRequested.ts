@@ -1,4 +1,4 @@
-import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { DebitGil } from '@play-economy/trading/messages';
 import { GilChanged, GilDebited, GilDebitFailed } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
@@ -26,21 +26,16 @@ export class DebitGilOnDebitGilRequested {
       message,
       async (session, record) => {
         const change = await this.users.changeGil(userId, -amount, session);
-        const now = new Date();
         if (change.ok) {
           const balance = change.user.gil;
-          recordEvents(
-            [
-              GilDebited.of({ purchaseId, userId, amount, balance }),
-              GilChanged.of({ userId, balance, delta: -amount }),
-            ],
-            record,
-            now,
+          record(
+            GilDebited.of({ purchaseId, userId, amount, balance }),
+            GilChanged.of({ userId, balance, delta: -amount }),
           );
           return;
         }
         const reason = change.reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
-        recordEvents([GilDebitFailed.of({ purchaseId, userId, amount, reason })], record, now);
+        record(GilDebitFailed.of({ purchaseId, userId, amount, reason }));
       },
     );
   }

@@ -1,4 +1,4 @@
-import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { RefundGil } from '@play-economy/trading/messages';
 import { GilChanged, GilRefunded } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
@@ -32,13 +32,9 @@ export class RefundGilOnRefundGilRequested {
           throw new Error(`cannot refund ${amount} gil to ${userId}: ${change.reason}`);
         }
         const balance = change.user.gil;
-        recordEvents(
-          [
-            GilRefunded.of({ purchaseId, userId, amount, balance }),
-            GilChanged.of({ userId, balance, delta: amount }),
-          ],
-          record,
-          new Date(),
+        record(
+          GilRefunded.of({ purchaseId, userId, amount, balance }),
+          GilChanged.of({ userId, balance, delta: amount }),
         );
       },
     );

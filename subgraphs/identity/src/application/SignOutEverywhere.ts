@@ -1,9 +1,4 @@
-import {
-  recordEvents,
-  requireViewer,
-  type UnitOfWork,
-  type Viewer,
-} from '@play-economy/chassis/domain';
+import { requireViewer, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 
@@ -23,11 +18,7 @@ export class SignOutEverywhere {
     const now = new Date();
     await this.unitOfWork.run(async (session, record) => {
       await this.refreshTokens.revokeAllOfUser(userId, now, session);
-      recordEvents(
-        [UserSessionsRevoked.of({ userId, reason: 'SIGNED_OUT_EVERYWHERE' })],
-        record,
-        now,
-      );
+      record(UserSessionsRevoked.of({ userId, reason: 'SIGNED_OUT_EVERYWHERE' }));
     });
     return true;
   }

@@ -1,7 +1,6 @@
 import {
   InvalidInput,
   NotFound,
-  recordEvents,
   requireAdmin,
   type UnitOfWork,
   type Viewer,
@@ -46,18 +45,14 @@ export class GrantItems {
           `quantity would raise the user's total above ${QUANTITY_MAX}`,
         );
       }
-      recordEvents(
-        [
-          InventoryChanged.of({
-            userId,
-            itemId,
-            quantity: entry.quantity,
-            delta: amount,
-            cause: 'admin-grant',
-          }),
-        ],
-        record,
-        now,
+      record(
+        InventoryChanged.of({
+          userId,
+          itemId,
+          quantity: entry.quantity,
+          delta: amount,
+          cause: 'admin-grant',
+        }),
       );
       return entry;
     });

@@ -1,4 +1,4 @@
-import { recordEvents, type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { GrantItems } from '@play-economy/trading/messages';
 import { GrantFailed, InventoryChanged, ItemsGranted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
@@ -32,7 +32,7 @@ export class GrantItemsOnGrantItemsRequested {
         const now = new Date();
         if (!isGrantable(await this.knownItems.find(itemId, session))) {
           const failure = { purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' } as const;
-          recordEvents([GrantFailed.of(failure)], record, now);
+          record(GrantFailed.of(failure));
           return;
         }
         const entry = await this.entries.add(userId, itemId, quantity, now, session);
@@ -46,24 +46,20 @@ export class GrantItemsOnGrantItemsRequested {
             quantity,
             reason: 'QUANTITY_LIMIT',
           } as const;
-          recordEvents([GrantFailed.of(failure)], record, now);
+          record(GrantFailed.of(failure));
           return;
         }
         const newQuantity = entry.quantity;
-        recordEvents(
-          [
-            ItemsGranted.of({ purchaseId, userId, itemId, quantity, newQuantity }),
-            InventoryChanged.of({
-              userId,
-              itemId,
-              quantity: newQuantity,
-              delta: quantity,
-              cause: 'purchase',
-              purchaseId,
-            }),
-          ],
-          record,
-          now,
+        record(
+          ItemsGranted.of({ purchaseId, userId, itemId, quantity, newQuantity }),
+          InventoryChanged.of({
+            userId,
+            itemId,
+            quantity: newQuantity,
+            delta: quantity,
+            cause: 'purchase',
+            purchaseId,
+          }),
         );
       },
     );

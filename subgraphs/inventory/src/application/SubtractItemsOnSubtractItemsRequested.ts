@@ -1,9 +1,4 @@
-import {
-  recordEvents,
-  type Delivered,
-  type DomainEvent,
-  type UnitOfWork,
-} from '@play-economy/chassis/domain';
+import { type Delivered, type DomainEvent, type UnitOfWork } from '@play-economy/chassis/domain';
 import { SubtractItems } from '@play-economy/trading/messages';
 import { InventoryChanged, ItemsSubtracted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
@@ -56,7 +51,7 @@ export class SubtractItemsOnSubtractItemsRequested {
             }),
           );
         }
-        recordEvents(events, record, now);
+        record(...events);
       },
     );
   }
