@@ -8,11 +8,9 @@
  * Ctrl-C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createLogger, SERVICE_NODE_FLAGS, shutdownOnSignals } from '@play-economy/chassis/web';
-import { startStack } from '@play-economy/local-stack';
-import { parse } from 'yaml';
+import { listSubgraphs, startStack } from '@play-economy/local-stack';
 import { ensureWebStoreBuilt, WEB_STORE_MANIFEST } from './webStore.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,19 +51,8 @@ async function runInOneProcess(): Promise<void> {
   });
 }
 
-/** Subgraph names in `rover.yaml`, the one list of subgraphs. */
-function subgraphNames(): string[] {
-  const config = parse(readFileSync(new URL('../rover.yaml', import.meta.url), 'utf8')) as {
-    subgraphs: Record<string, unknown>;
-  };
-  return Object.keys(config.subgraphs);
-}
-
-function runProcessPerService(): void {
-  const entries = [
-    ...subgraphNames().map((name) => `subgraphs/${name}/src/main.ts`),
-    'router/src/main.ts',
-  ];
+async function runProcessPerService(): Promise<void> {
+  const entries = [...(await listSubgraphs()).map(({ main }) => main), 'router/src/main.ts'];
   const children: ChildProcess[] = entries.map((entry) =>
     // Telemetry first: the register file must run before the entry point imports anything.
     spawn(
@@ -112,7 +99,7 @@ async function announceWhenReady(routerOrigin: string): Promise<void> {
 }
 
 if (process.env['MONGODB_URL'] || process.env['AMQP_URL']) {
-  runProcessPerService();
+  await runProcessPerService();
 } else {
   await runInOneProcess();
 }

@@ -3,7 +3,7 @@ import { format, resolveConfig } from 'prettier';
 import { composeSupergraph, type CompositionMessage } from './composeSupergraph.ts';
 import { describeChange, diffApiSchemas, type SchemaChange } from './diffApiSchemas.ts';
 import { readOptionalFile } from './readOptionalFile.ts';
-import { readSupergraphConfig } from './readSupergraphConfig.ts';
+import { readSupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 import type { SchemaFiles } from './schemaFiles.ts';
 
 export interface AcceptOptions {

@@ -3,7 +3,7 @@ import { checkGeneratedCode, type GeneratedCodeStatus } from './checkGeneratedCo
 import { composeSupergraph, federationVersionMismatch } from './composeSupergraph.ts';
 import { describeChange, diffApiSchemas } from './diffApiSchemas.ts';
 import { readOptionalFile } from './readOptionalFile.ts';
-import { readSupergraphConfig } from './readSupergraphConfig.ts';
+import { readSupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 import type { SchemaFiles } from './schemaFiles.ts';
 
 /** One reason the schema check fails. */

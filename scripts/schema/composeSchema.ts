@@ -7,7 +7,7 @@ import {
 } from './composeSupergraph.ts';
 import { diffApiSchemas, type SchemaChange } from './diffApiSchemas.ts';
 import { readOptionalFile } from './readOptionalFile.ts';
-import { readSupergraphConfig } from './readSupergraphConfig.ts';
+import { readSupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 import type { SchemaFiles } from './schemaFiles.ts';
 
 /** What happened to `schema/baseline.graphql`. */

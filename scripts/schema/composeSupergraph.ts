@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { printApiSchema } from './printApiSchema.ts';
-import type { SupergraphConfig } from './readSupergraphConfig.ts';
+import type { SupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 
 /** The installed `@apollo/composition`; `federation_version` in rover.yaml pins the same. */
 export const COMPOSITION_VERSION: string = (

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_NODE_FLAGS } from '@play-economy/chassis/web';
+import { withSubgraphSettings } from '../support/withSubgraphSettings.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -183,7 +184,7 @@ const configPathOf = (name: string) => `${workspaceOf(serviceArgOf(name))}/src/c
 function readConfigOf(name: string): string {
   const path = configPathOf(name);
   if (!exists(path)) throw new Error(`${path} does not exist: nothing reads the environment`);
-  return readText(path);
+  return withSubgraphSettings(readText(path));
 }
 
 /** The variable a service reads its port from, e.g. CATALOG_PORT. */

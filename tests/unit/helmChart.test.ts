@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { buildHelmRenderer, type Manifest, type RenderResult } from './support/renderHelmChart.ts';
+import { withSubgraphSettings } from '../support/withSubgraphSettings.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const readText = (path: string) => readFileSync(join(root, path), 'utf8');
@@ -134,8 +135,8 @@ function resolvePort(container: Container, port: number | string | undefined): n
 
 /** Whether a service's config (or the chassis groups it uses) reads a variable. */
 function isReadBy(service: string, variable: string): boolean {
-  const config = readText(
-    service === 'router' ? 'router/src/config.ts' : `subgraphs/${service}/src/config.ts`,
+  const config = withSubgraphSettings(
+    readText(service === 'router' ? 'router/src/config.ts' : `subgraphs/${service}/src/config.ts`),
   );
   const chassis = readdirSync(join(root, 'packages/chassis/src/config'))
     .map((file) => readText(`packages/chassis/src/config/${file}`))

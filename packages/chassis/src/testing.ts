@@ -1,3 +1,5 @@
+import type { DeliveryInfo, Message, Subscription } from './bus/EventBus.ts';
+import { parseByContract } from './messages/defineMessage.ts';
 import type { Document, DocumentStore, FindOptions } from './store/DocumentStore.ts';
 
 /**
@@ -23,4 +25,20 @@ export function recordingFinds(store: DocumentStore, finds: FindOptions[]): Docu
         });
     },
   });
+}
+
+/**
+ * For tests: a subscriber as the bus runs it. Each message is parsed with the subscription's
+ * contracts first (a malformed one rejects with `MalformedMessage`, where the bus would
+ * dead-letter it), then handed to its handler.
+ */
+export function throughContracts(subscription: Subscription): {
+  handle(message: Message, delivery?: DeliveryInfo): Promise<void>;
+} {
+  return {
+    async handle(message, delivery = { attempt: 0, redelivered: false }) {
+      const parsed = parseByContract(subscription.contracts ?? [], message);
+      await subscription.handler(parsed, delivery);
+    },
+  };
 }

@@ -7,6 +7,7 @@ export * from './config/loadConfig.ts';
 export * from './logging/createLogger.ts';
 export * from './health/healthRoutes.ts';
 export * from './http/listen.ts';
+export * from './http/findFreePort.ts';
 export * from './http/requestIdOf.ts';
 export * from './errors/DomainError.ts';
 export * from './errors/formatError.ts';

@@ -1,4 +1,5 @@
 export * from './startStack.ts';
+export * from './loadSubgraphs.ts';
 export * from './createGraphQLClient.ts';
 export * from './watchBroker.ts';
 export * from './startProcessStack.ts';

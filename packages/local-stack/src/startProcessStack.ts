@@ -3,23 +3,21 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { settingsPrefixOf } from '@play-economy/chassis';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 import { findFreePort } from './findFreePort.ts';
+import { listSubgraphs } from './loadSubgraphs.ts';
 import { startLoadBalancer, type LoadBalancer } from './startLoadBalancer.ts';
 import type { SignedInClient } from './startStack.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const exitWithParent = new URL('./exitWithParent.ts', import.meta.url).href;
 
-/** The subgraphs, in start order, with the prefix of their settings. */
-const SUBGRAPHS = [
-  ['catalog', 'CATALOG'],
-  ['identity', 'IDENTITY'],
-  ['inventory', 'INVENTORY'],
-  ['trading', 'TRADING'],
-] as const;
-
-export type ServiceName = (typeof SUBGRAPHS)[number][0] | 'router';
+/**
+ * The services a test may address by name. The subgraphs started are those `rover.yaml` lists,
+ * in its order; a subgraph added there runs here too, and is addressed as `services[name]`.
+ */
+export type ServiceName = 'catalog' | 'identity' | 'inventory' | 'trading' | 'router';
 
 const OUTPUT_TAIL_LINES = 60;
 /** Longer than a service's own shutdown bound (20 s): past it, SIGKILL. */
@@ -135,6 +133,10 @@ export function signedInOn(router: { url: string }, user: SignedInClient): Signe
  */
 export async function startProcessStack(options: ProcessStackOptions): Promise<ProcessStack> {
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+  /** The subgraphs, in start order, with the prefix of their settings. */
+  const SUBGRAPHS = (await listSubgraphs()).map(
+    ({ name }) => [name as ServiceName, settingsPrefixOf(name)] as const,
+  );
   const countOf = (name: ServiceName) => options.replicas?.[name] ?? 1;
   for (const name of [...SUBGRAPHS.map(([subgraph]) => subgraph), 'router' as const]) {
     const count = countOf(name);

@@ -1,12 +1,12 @@
-import { start as startCatalog } from '@play-economy/catalog';
-import { loadCatalogConfig } from '@play-economy/catalog/config';
-import { createLogger, InProcessBus, type EventBus } from '@play-economy/chassis';
-import { start as startIdentity, type RunningIdentity } from '@play-economy/identity';
+import {
+  createLogger,
+  InProcessBus,
+  startSubgraph,
+  type EventBus,
+  type RunningSubgraphService,
+} from '@play-economy/chassis';
+import type { RunningIdentity } from '@play-economy/identity';
 import { adminAccountOf, loadIdentityConfig } from '@play-economy/identity/config';
-import { start as startInventory } from '@play-economy/inventory';
-import { loadInventoryConfig } from '@play-economy/inventory/config';
-import { start as startTrading } from '@play-economy/trading';
-import { loadTradingConfig } from '@play-economy/trading/config';
 import {
   createRouter,
   loadRouterConfig,
@@ -14,6 +14,7 @@ import {
   type SiteSettings,
 } from '@play-economy/router';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
+import { listSubgraphs, loadSubgraph } from './loadSubgraphs.ts';
 
 export interface StackOptions {
   /** Settings as environment variables; defaults to `process.env`. */
@@ -64,7 +65,7 @@ export interface SignedInClient extends GraphQLClient {
 const AUTH_PAYLOAD = 'accessToken user { id }';
 
 /**
- * Runs the router and every subgraph in this process. Without `AMQP_URL` the subgraphs share
+ * Runs the router and every subgraph `rover.yaml` lists in this process. Without `AMQP_URL` the subgraphs share
  * one in-process bus, which is what makes one-process mode work; with it each talks to
  * RabbitMQ on its own connection, as separate processes would.
  */
@@ -74,15 +75,12 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   const listenOn = (port: number, host: string) =>
     ephemeral ? { port: 0, host: '127.0.0.1' } : { port, host };
 
-  const catalogConfig = loadCatalogConfig(env);
   const identityConfig = loadIdentityConfig(env);
-  const inventoryConfig = loadInventoryConfig(env);
-  const tradingConfig = loadTradingConfig(env);
   const routerConfig = loadRouterConfig(env);
-  const bus: EventBus | undefined = catalogConfig.AMQP_URL
+  const bus: EventBus | undefined = identityConfig.AMQP_URL
     ? undefined
     : new InProcessBus({
-        logger: createLogger({ service: 'bus', level: catalogConfig.LOG_LEVEL }),
+        logger: createLogger({ service: 'bus', level: identityConfig.LOG_LEVEL }),
       });
 
   const stops: (() => Promise<void>)[] = [];
@@ -91,39 +89,26 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await bus?.close();
   };
   try {
-    const catalogAt = listenOn(catalogConfig.CATALOG_PORT, catalogConfig.CATALOG_HOST);
-    const catalog = await startCatalog(
-      { ...catalogConfig, CATALOG_PORT: catalogAt.port, CATALOG_HOST: catalogAt.host },
-      bus ? { bus } : {},
-    );
-    stops.push(() => catalog.stop());
-    const identityAt = listenOn(identityConfig.IDENTITY_PORT, identityConfig.IDENTITY_HOST);
-    const identity = await startIdentity(
-      { ...identityConfig, IDENTITY_PORT: identityAt.port, IDENTITY_HOST: identityAt.host },
-      bus ? { bus } : {},
-    );
-    stops.push(() => identity.stop());
-    const inventoryAt = listenOn(inventoryConfig.INVENTORY_PORT, inventoryConfig.INVENTORY_HOST);
-    const inventory = await startInventory(
-      { ...inventoryConfig, INVENTORY_PORT: inventoryAt.port, INVENTORY_HOST: inventoryAt.host },
-      bus ? { bus } : {},
-    );
-    stops.push(() => inventory.stop());
-    const tradingAt = listenOn(tradingConfig.TRADING_PORT, tradingConfig.TRADING_HOST);
-    const trading = await startTrading(
-      { ...tradingConfig, TRADING_PORT: tradingAt.port, TRADING_HOST: tradingAt.host },
-      bus ? { bus } : {},
-    );
-    stops.push(() => trading.stop());
+    const running: Record<string, RunningSubgraphService> = {};
+    for (const listed of await listSubgraphs()) {
+      const definition = await loadSubgraph(listed);
+      const subgraph = await startSubgraph(definition, {
+        config: definition.loadConfig(env),
+        bus,
+        ...(ephemeral ? { listen: { port: 0, host: '127.0.0.1' } } : {}),
+      });
+      stops.push(() => subgraph.stop());
+      running[listed.name] = subgraph;
+    }
+    const identity = running['identity'] as RunningIdentity | undefined;
+    if (!identity?.jwksUrl)
+      throw new Error('rover.yaml lists no identity subgraph to sign in with');
     // Stopped in reverse: after the router, and before any subgraph closes its store, the shared
     // bus stops delivering, so no handler of one service runs against another's closed store.
     if (bus) stops.push(() => bus.stopConsuming());
-    const subgraphUrls = {
-      catalog: catalog.url,
-      identity: identity.url,
-      inventory: inventory.url,
-      trading: trading.url,
-    };
+    const subgraphUrls = Object.fromEntries(
+      Object.entries(running).map(([name, subgraph]) => [name, subgraph.url]),
+    );
 
     const routerAt = listenOn(routerConfig.port, routerConfig.host);
     const router = await createRouter({

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readSupergraphConfig } from '../../schema/readSupergraphConfig.ts';
+import { readSupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 
 describe('readSupergraphConfig', () => {
   let directory: string;

@@ -1,15 +1,4 @@
-import {
-  ConfigError,
-  DEVELOPMENT_ADMIN_PASSWORD,
-  infrastructureConfig,
-  loadConfig,
-  port,
-  refusePublishedSecretsInProduction,
-  requireInfrastructureInProduction,
-  routerSecretConfig,
-  telemetryConfig,
-  z,
-} from '@play-economy/chassis';
+import { ConfigError, DEVELOPMENT_ADMIN_PASSWORD, subgraphConfig, z } from '@play-economy/chassis';
 import { oneAddressCanExhaustAccount } from './domain/SignInLimits.ts';
 import {
   DEFAULT_SCRYPT_PARAMETERS,
@@ -22,69 +11,59 @@ const wholeNumber = (min: number, max: number, fallback: number) =>
 const optionalText = () =>
   z.preprocess((value) => (value === '' ? undefined : value), z.string().min(1).optional());
 
-const schema = z
-  .object({
-    ...infrastructureConfig,
-    ...routerSecretConfig,
-    ...telemetryConfig,
-    IDENTITY_PORT: port(4002),
-    IDENTITY_HOST: z.string().min(1).default('0.0.0.0'),
-    /** Database name, on MongoDB or in the embedded engine. */
-    IDENTITY_DATABASE: z.string().min(1).default('identity'),
-    /** `iss` of the access tokens identity signs. */
-    JWT_ISSUER: z.string().min(1).default('play-economy-identity'),
-    /** `aud` of the access tokens identity signs. */
-    JWT_AUDIENCE: z.string().min(1).default('play-economy'),
-    /**
-     * Lifetime of an access token, in seconds: at least 60, or from 1 under NODE_ENV=test, where
-     * tests of token expiry (the web store's refresh) need tokens that expire within seconds.
-     */
-    ACCESS_TOKEN_TTL_SECONDS: wholeNumber(1, 86_400, 900),
-    /** Lifetime of a refresh token, in days; each refresh issues a new one. */
-    REFRESH_TOKEN_TTL_DAYS: wholeNumber(1, 365, 30),
-    /** How long a signing key signs before a new one replaces it, in hours. */
-    SIGNING_KEY_ROTATION_HOURS: z.coerce
-      .number()
-      .positive()
-      .max(24 * 366)
-      .default(24),
-    /** Gil a new player starts with. */
-    STARTING_GIL: wholeNumber(0, 2_147_483_647, 100),
-    /** Failed sign-ins of one account from one address before its lockouts begin. */
-    LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: wholeNumber(1, 1000, 5),
-    /** Failed sign-ins from one address, whatever the accounts, per window. */
-    LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 100_000, 20),
-    /**
-     * Failed sign-ins of one account, whatever the addresses, per window: against guessing spread
-     * over many addresses. Must be more than twice `LOGIN_MAX_FAILURES_PER_IP`, so one address
-     * alone cannot use it up and lock the owner out.
-     */
-    LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(1, 1_000_000, 100),
-    /** The window the per-address and per-account failures are counted over, in seconds. */
-    LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(1, 86_400, 900),
-    /** The first lockout of an account from one address, in seconds; each further failure doubles it. */
-    LOGIN_FIRST_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 60),
-    /** The longest lockout of an account from one address, in seconds. */
-    LOGIN_MAX_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 3600),
-    /** Registrations allowed from one client address per window. */
-    REGISTRATION_MAX_PER_IP: wholeNumber(1, 100_000, 60),
-    /** The window registrations are counted over, in seconds. */
-    REGISTRATION_WINDOW_SECONDS: wholeNumber(1, 86_400, 3600),
-    /**
-     * log2 of scrypt's N for tests that need cheap hashing. Refused unless `NODE_ENV=test`, so a
-     * deployment cannot weaken its password hashes by accident.
-     */
-    SCRYPT_LOG_N_FOR_TESTS: z.preprocess(
-      (value) => (value === '' ? undefined : value),
-      z.coerce.number().int().min(4).max(16).optional(),
-    ),
-    /** The admin account seeded at start-up. Required in production. */
-    ADMIN_USERNAME: optionalText(),
-    ADMIN_EMAIL: optionalText(),
-    ADMIN_PASSWORD: optionalText(),
-  })
-  .superRefine(requireInfrastructureInProduction())
-  .superRefine(refusePublishedSecretsInProduction());
+const settings = subgraphConfig('identity', 4002, {
+  /** `iss` of the access tokens identity signs. */
+  JWT_ISSUER: z.string().min(1).default('play-economy-identity'),
+  /** `aud` of the access tokens identity signs. */
+  JWT_AUDIENCE: z.string().min(1).default('play-economy'),
+  /**
+   * Lifetime of an access token, in seconds: at least 60, or from 1 under NODE_ENV=test, where
+   * tests of token expiry (the web store's refresh) need tokens that expire within seconds.
+   */
+  ACCESS_TOKEN_TTL_SECONDS: wholeNumber(1, 86_400, 900),
+  /** Lifetime of a refresh token, in days; each refresh issues a new one. */
+  REFRESH_TOKEN_TTL_DAYS: wholeNumber(1, 365, 30),
+  /** How long a signing key signs before a new one replaces it, in hours. */
+  SIGNING_KEY_ROTATION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 366)
+    .default(24),
+  /** Gil a new player starts with. */
+  STARTING_GIL: wholeNumber(0, 2_147_483_647, 100),
+  /** Failed sign-ins of one account from one address before its lockouts begin. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT_AND_IP: wholeNumber(1, 1000, 5),
+  /** Failed sign-ins from one address, whatever the accounts, per window. */
+  LOGIN_MAX_FAILURES_PER_IP: wholeNumber(1, 100_000, 20),
+  /**
+   * Failed sign-ins of one account, whatever the addresses, per window: against guessing spread
+   * over many addresses. Must be more than twice `LOGIN_MAX_FAILURES_PER_IP`, so one address
+   * alone cannot use it up and lock the owner out.
+   */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: wholeNumber(1, 1_000_000, 100),
+  /** The window the per-address and per-account failures are counted over, in seconds. */
+  LOGIN_FAILURE_WINDOW_SECONDS: wholeNumber(1, 86_400, 900),
+  /** The first lockout of an account from one address, in seconds; each further failure doubles it. */
+  LOGIN_FIRST_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 60),
+  /** The longest lockout of an account from one address, in seconds. */
+  LOGIN_MAX_LOCKOUT_SECONDS: wholeNumber(1, 86_400, 3600),
+  /** Registrations allowed from one client address per window. */
+  REGISTRATION_MAX_PER_IP: wholeNumber(1, 100_000, 60),
+  /** The window registrations are counted over, in seconds. */
+  REGISTRATION_WINDOW_SECONDS: wholeNumber(1, 86_400, 3600),
+  /**
+   * log2 of scrypt's N for tests that need cheap hashing. Refused unless `NODE_ENV=test`, so a
+   * deployment cannot weaken its password hashes by accident.
+   */
+  SCRYPT_LOG_N_FOR_TESTS: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.coerce.number().int().min(4).max(16).optional(),
+  ),
+  /** The admin account seeded at start-up. Required in production. */
+  ADMIN_USERNAME: optionalText(),
+  ADMIN_EMAIL: optionalText(),
+  ADMIN_PASSWORD: optionalText(),
+});
 
 const ADMIN_VARIABLES = ['ADMIN_USERNAME', 'ADMIN_EMAIL', 'ADMIN_PASSWORD'] as const;
 
@@ -95,14 +74,14 @@ const DEVELOPMENT_ADMIN = {
   password: DEVELOPMENT_ADMIN_PASSWORD,
 };
 
-export type IdentityConfig = z.infer<typeof schema>;
+export type IdentityConfig = z.infer<typeof settings.schema>;
 
 /** The shortest access token lifetime outside tests. */
 const MIN_ACCESS_TOKEN_TTL_SECONDS = 60;
 
 /** Identity's settings, from the environment; throws naming every bad or missing variable. */
 export function loadIdentityConfig(env?: Record<string, string | undefined>): IdentityConfig {
-  const config = loadConfig(schema, env);
+  const config = settings.load(env);
   adminAccountOf(config);
   const problems: string[] = [];
   if (config.SCRYPT_LOG_N_FOR_TESTS !== undefined && config.NODE_ENV !== 'test') {

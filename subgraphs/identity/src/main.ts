@@ -1,15 +1,4 @@
-import { createLogger, shutdownOnSignals } from '@play-economy/chassis';
-import { loadIdentityConfig } from './config.ts';
-import { start } from './server.ts';
+import { runSubgraph } from '@play-economy/chassis';
+import { identitySubgraph } from './identitySubgraph.ts';
 
-try {
-  const config = loadIdentityConfig();
-  const identity = await start(config);
-  shutdownOnSignals({
-    logger: createLogger({ service: 'identity', level: config.LOG_LEVEL }),
-    stop: () => identity.stop(),
-  });
-} catch (error) {
-  process.stderr.write(`identity failed to start: ${String(error)}\n`);
-  process.exit(1);
-}
+await runSubgraph(identitySubgraph);

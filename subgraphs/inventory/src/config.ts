@@ -1,30 +1,8 @@
-import {
-  infrastructureConfig,
-  loadConfig,
-  port,
-  refusePublishedSecretsInProduction,
-  requireInfrastructureInProduction,
-  routerSecretConfig,
-  telemetryConfig,
-  z,
-} from '@play-economy/chassis';
+import { subgraphConfig, type z } from '@play-economy/chassis';
 
-const schema = z
-  .object({
-    ...infrastructureConfig,
-    ...routerSecretConfig,
-    ...telemetryConfig,
-    INVENTORY_PORT: port(4003),
-    INVENTORY_HOST: z.string().min(1).default('0.0.0.0'),
-    /** Database name, on MongoDB or in the embedded engine. */
-    INVENTORY_DATABASE: z.string().min(1).default('inventory'),
-  })
-  .superRefine(requireInfrastructureInProduction())
-  .superRefine(refusePublishedSecretsInProduction());
+const settings = subgraphConfig('inventory', 4003, {});
 
-export type InventoryConfig = z.infer<typeof schema>;
+export type InventoryConfig = z.infer<typeof settings.schema>;
 
 /** Inventory's settings, from the environment; throws naming every bad variable. */
-export function loadInventoryConfig(env?: Record<string, string | undefined>): InventoryConfig {
-  return loadConfig(schema, env);
-}
+export const loadInventoryConfig = settings.load;

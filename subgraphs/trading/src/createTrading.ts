@@ -1,5 +1,6 @@
 import {
   LiveFeed,
+  subscriberOf,
   type DocumentStore,
   type Subscription,
   type UnitOfWork,
@@ -37,22 +38,6 @@ export interface Trading {
   expireStalledPurchases: ExpireStalledPurchases;
 }
 
-interface Subscriber {
-  handle(message: Parameters<Subscription['handler']>[0]): Promise<void>;
-}
-
-function subscriptionOf(
-  kind: { queue: string; topics: readonly string[]; delivery?: Subscription['delivery'] },
-  subscriber: Subscriber,
-): Subscription {
-  return {
-    name: kind.queue,
-    topics: [...kind.topics],
-    handler: (message) => subscriber.handle(message),
-    ...(kind.delivery ? { delivery: kind.delivery } : {}),
-  };
-}
-
 /** Wires trading's use cases and subscribers to their adapters over one store. */
 export async function createTrading(dependencies: TradingDependencies): Promise<Trading> {
   const { store, unitOfWork, stepTimeout } = dependencies;
@@ -68,26 +53,26 @@ export async function createTrading(dependencies: TradingDependencies): Promise<
       watchPurchases: new WatchPurchases(updates, getPurchase),
     },
     subscriptions: [
-      subscriptionOf(DebitGilOnItemsGranted, new DebitGilOnItemsGranted(purchases, unitOfWork)),
-      subscriptionOf(
+      subscriberOf(DebitGilOnItemsGranted, new DebitGilOnItemsGranted(purchases, unitOfWork)),
+      subscriberOf(
         FaultPurchaseOnGrantFailed,
         new FaultPurchaseOnGrantFailed(purchases, unitOfWork),
       ),
-      subscriptionOf(
+      subscriberOf(
         CompletePurchaseOnGilDebited,
         new CompletePurchaseOnGilDebited(purchases, unitOfWork),
       ),
-      subscriptionOf(
+      subscriberOf(
         CompensateOnGilDebitFailed,
         new CompensateOnGilDebitFailed(purchases, unitOfWork),
       ),
-      subscriptionOf(
+      subscriberOf(
         FaultPurchaseOnItemsSubtracted,
         new FaultPurchaseOnItemsSubtracted(purchases, unitOfWork),
       ),
-      subscriptionOf(CopyPriceOnItemChanged, new CopyPriceOnItemChanged(prices, unitOfWork)),
-      subscriptionOf(ForgetItemOnItemDeleted, new ForgetItemOnItemDeleted(prices, unitOfWork)),
-      subscriptionOf(NotifyOnPurchaseUpdated, new NotifyOnPurchaseUpdated(updates)),
+      subscriberOf(CopyPriceOnItemChanged, new CopyPriceOnItemChanged(prices, unitOfWork)),
+      subscriberOf(ForgetItemOnItemDeleted, new ForgetItemOnItemDeleted(prices, unitOfWork)),
+      subscriberOf(NotifyOnPurchaseUpdated, new NotifyOnPurchaseUpdated(updates)),
     ],
     expireStalledPurchases: new ExpireStalledPurchases(purchases, unitOfWork, stepTimeout),
   };

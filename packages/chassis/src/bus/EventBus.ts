@@ -2,6 +2,7 @@
  * The event bus port. Events are contracts: each carries an id, a dotted type
  * (`catalog.item.updated`), when it occurred, and a typed payload.
  */
+import type { MessageContract } from '../messages/defineMessage.ts';
 
 /** A message on the bus: an event (something happened) or a command (please do this). */
 export interface Message<TPayload = unknown> {
@@ -45,6 +46,13 @@ export interface Subscription<TPayload = unknown> {
   /** Routing-key patterns (`catalog.item.*`); `#` matches everything. */
   topics: string[];
   handler: MessageHandler<TPayload>;
+  /**
+   * The contracts of the message types this subscriber reads. When given, the bus parses each
+   * delivery's payload with the contract of its type before the handler sees it; a message
+   * of a type no contract covers, or whose payload does not match, is dead-lettered at once
+   * (reason `malformed`, with the problems named) and never reaches the handler.
+   */
+  contracts?: readonly MessageContract[];
   retry?: RetryPolicy;
   /** How many unacknowledged messages this subscriber may hold at once. */
   prefetch?: number;

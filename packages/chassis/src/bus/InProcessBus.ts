@@ -3,6 +3,7 @@ import { backoffDelayMs } from './backoffDelayMs.ts';
 import { busDefaults } from './busDefaults.ts';
 import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
 import { parseMessage } from './parseMessage.ts';
+import { parseByContract, type MessageContract } from '../messages/defineMessage.ts';
 import { perInstanceQueueName } from './perInstanceQueue.ts';
 import { topicMatches } from './topicMatches.ts';
 import { waitForInFlight } from './waitForInFlight.ts';
@@ -24,8 +25,10 @@ export interface InProcessDeadLetter {
   message: Message;
   /** How many times it was delivered in all. */
   attempts: number;
-  /** The last handler error's message. */
+  /** The last handler error's message, or why the message was refused. */
   error: string;
+  /** `malformed`: refused before any handler saw it; `retries-exhausted`: its handler kept failing. */
+  reason: 'malformed' | 'retries-exhausted';
   deadLetteredAt: string;
 }
 
@@ -36,6 +39,8 @@ interface Delivery {
 
 interface Consumer {
   handler: MessageHandler;
+  /** When set, every payload is parsed with its type's contract before the handler sees it. */
+  contracts: readonly MessageContract[] | undefined;
   retry: RetryPolicy;
   prefetch: number;
   active: number;
@@ -128,6 +133,7 @@ export class InProcessBus implements EventBus {
         perInstance && subscription.retry === undefined
           ? this.#withoutRetry(name, subscription.handler as MessageHandler)
           : (subscription.handler as MessageHandler),
+      contracts: subscription.contracts,
       retry: subscription.retry ?? this.#defaultRetry,
       prefetch: subscription.prefetch ?? this.#defaultPrefetch,
       active: 0,
@@ -255,8 +261,17 @@ export class InProcessBus implements EventBus {
   }
 
   async #invoke(queue: LogicalQueue, consumer: Consumer, delivery: Delivery): Promise<void> {
+    let message: Message;
     try {
-      await consumer.handler(delivery.message, { attempt: delivery.attempt, redelivered: false });
+      message = consumer.contracts
+        ? parseByContract(consumer.contracts, delivery.message)
+        : delivery.message;
+    } catch (error) {
+      this.#deadLetter(queue, delivery, error, 'malformed');
+      return;
+    }
+    try {
+      await consumer.handler(message, { attempt: delivery.attempt, redelivered: false });
     } catch (error) {
       this.#handleFailure(queue, consumer.retry, delivery, error);
     }
@@ -291,13 +306,28 @@ export class InProcessBus implements EventBus {
       this.#retryTimers.add(timer);
       return;
     }
+    this.#deadLetter(queue, delivery, error, 'retries-exhausted');
+  }
+
+  #deadLetter(
+    queue: LogicalQueue,
+    { message, attempt }: Delivery,
+    error: unknown,
+    reason: InProcessDeadLetter['reason'],
+  ): void {
     this.#deadLetters.push({
       queue: queue.name,
       message,
       attempts: attempt + 1,
       error: error instanceof Error ? error.message : String(error),
+      reason,
       deadLetteredAt: new Date().toISOString(),
     });
-    this.#logger.error(log, 'handler failed after last retry; dead-lettered');
+    this.#logger.error(
+      { queue: queue.name, messageId: message.id, type: message.type, attempt, reason, err: error },
+      reason === 'malformed'
+        ? 'message refused by its contract; dead-lettered'
+        : 'handler failed after last retry; dead-lettered',
+    );
   }
 }

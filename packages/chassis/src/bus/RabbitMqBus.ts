@@ -5,6 +5,7 @@ import type { Logger } from '../logging/createLogger.ts';
 import { busDefaults } from './busDefaults.ts';
 import type { EventBus, Message, MessageHandler, RetryPolicy, Subscription } from './EventBus.ts';
 import { parseMessage } from './parseMessage.ts';
+import { parseByContract, type MessageContract } from '../messages/defineMessage.ts';
 import { PER_INSTANCE_QUEUE_EXPIRES_MS, perInstanceQueueName } from './perInstanceQueue.ts';
 import { rabbitMqHeaders } from './rabbitMqHeaders.ts';
 import {
@@ -61,6 +62,8 @@ const MAX_ERROR_LENGTH = 1000;
 interface Consumer {
   readonly name: string;
   readonly handler: MessageHandler;
+  /** When set, every payload is parsed with its type's contract before the handler sees it. */
+  readonly contracts: readonly MessageContract[] | undefined;
   readonly retry: RetryPolicy;
   readonly topology: RabbitMqTopology;
   /** Shared or per-instance, and how its queues are declared. */
@@ -202,6 +205,7 @@ export class RabbitMqBus implements EventBus {
     const consumer: Consumer = {
       name,
       handler: subscription.handler as MessageHandler,
+      contracts: subscription.contracts,
       retry,
       topology: rabbitMqTopology(name, retry),
       queues: perInstance
@@ -372,7 +376,17 @@ export class RabbitMqBus implements EventBus {
     let message: Message;
     try {
       message = parseMessage(JSON.parse(delivery.content.toString('utf8')));
+      if (consumer.contracts) message = parseByContract(consumer.contracts, message);
     } catch (error) {
+      if (!consumer.retried) {
+        // A per-instance queue without retry has no dead-letter twin to keep it in.
+        this.#logger.warn(
+          { queue: consumer.name, messageId: delivery.properties.messageId, err: error },
+          'malformed message on a per-instance queue; dropped',
+        );
+        settle(() => channel.ack(delivery));
+        return;
+      }
       await this.#deadLetter(consumer, channel, delivery, attempt, error, 'malformed');
       return;
     }

@@ -1,11 +1,18 @@
 import type { DocumentStore, StoreSession } from '../store/DocumentStore.ts';
+import type { DomainEvent } from '../messages/defineMessage.ts';
+import { createMessage } from './createMessage.ts';
 import type { Message } from './EventBus.ts';
 import { Inbox } from './Inbox.ts';
 import type { Outbox } from './Outbox.ts';
 import type { OutboxRelay } from './OutboxRelay.ts';
 
-/** Records messages to publish if, and only if, the surrounding transaction commits. */
-export type RecordMessages = (...messages: Message[]) => void;
+/**
+ * Records what to publish if, and only if, the surrounding transaction commits: domain events
+ * (`Contract.of(payload)`, or what an aggregate recorded), which the unit of work stamps with an
+ * id and the instant they are recorded, or whole messages that carry their own (a command an
+ * aggregate may have to send again under the same id).
+ */
+export type RecordMessages = (...messages: (Message | DomainEvent)[]) => void;
 
 /** A transaction's work: writes go through `session`, messages through `record`. */
 export type TransactionalWork<R> = (session: StoreSession, record: RecordMessages) => Promise<R>;
@@ -26,7 +33,7 @@ export interface UnitOfWorkOptions {
  * @example
  * const purchase = await unitOfWork.run(async (session, record) => {
  *   await purchases.insertOne(doc, { session });
- *   record(purchaseAccepted(doc));
+ *   record(PurchaseAccepted.of(payloadOf(doc)));
  *   return doc;
  * });
  */
@@ -80,9 +87,16 @@ export class UnitOfWork {
   ): Promise<{ value: R; count: number }> {
     const messages: Message[] = [];
     const value = await work(session, (...more) => {
-      messages.push(...more);
+      const now = new Date();
+      for (const one of more) {
+        messages.push(isMessage(one) ? one : createMessage(one.type, one.payload, now));
+      }
     });
     await this.#outbox.add(session, messages);
     return { value, count: messages.length };
   }
+}
+
+function isMessage(value: Message | DomainEvent): value is Message {
+  return 'id' in value && 'occurredAt' in value;
 }

@@ -13,7 +13,8 @@ import { createErrorFormatter } from '../errors/formatError.ts';
 import { healthRoutes, type ReadinessCheck } from '../health/healthRoutes.ts';
 import { verifyViewer, VIEWER_HEADER, type Viewer } from '../auth/Viewer.ts';
 import { ErrorCode } from '../errors/DomainError.ts';
-import { listen, localUrl } from '../http/listen.ts';
+import { createServer } from 'node:http';
+import { bind, localUrl } from '../http/listen.ts';
 import { requestIdOf } from '../http/requestIdOf.ts';
 import { graphqlMetricsPlugin } from '../metrics/graphqlMetricsPlugin.ts';
 import { metricsRoute } from '../metrics/metricsRoute.ts';
@@ -94,6 +95,7 @@ export interface RunningSubgraph {
 /**
  * Serves a subgraph schema over HTTP at `/graphql`, with health routes. Subgraphs are called
  * by the router only, so there is no landing page; errors go through the chassis formatter.
+ * The port opens last, once every route is mounted.
  */
 export async function serveSubgraph<TContext extends RequestContext>(
   options: ServeSubgraphOptions<TContext>,
@@ -101,7 +103,9 @@ export async function serveSubgraph<TContext extends RequestContext>(
   const { logger } = options;
   const app = express();
   app.disable('x-powered-by');
-  const { server: httpServer, port } = await listen(app, options.port, options.host);
+  // Bound only once every route below is mounted: a (re)starting subgraph answers requests
+  // fully or refuses the connection, never 404.
+  const httpServer = createServer(app);
 
   const schema = buildSubgraphSchema({
     typeDefs: options.typeDefs,
@@ -189,6 +193,15 @@ export async function serveSubgraph<TContext extends RequestContext>(
     }),
   );
 
+  let port: number;
+  try {
+    ({ port } = await bind(httpServer, options.port, options.host));
+  } catch (error) {
+    await subscriptions?.stop();
+    // Its drain plugin would close a server that never listened: nothing to wait for.
+    await apollo.stop().catch(() => undefined);
+    throw error;
+  }
   const url = localUrl(options.host, port, '/graphql');
   logger.info({ url }, 'subgraph listening');
   return {

@@ -14,7 +14,15 @@ export function listen(
   port: number,
   host: string,
 ): Promise<ListeningServer> {
-  const server = createServer(handler);
+  return bind(createServer(handler), port, host);
+}
+
+/**
+ * Binds a server built beforehand and resolves once it is bound, or rejects (e.g. EADDRINUSE).
+ * Build the whole server first, routes included: a client must never reach a port that is open
+ * but not yet answering (it would get 404s).
+ */
+export function bind(server: Server, port: number, host: string): Promise<ListeningServer> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { recordEvents, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis';
+import { requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import { Item, type NewItem } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 
@@ -16,7 +16,7 @@ export class CreateItem {
     const item = Item.create(fields, randomUUID(), now);
     return this.unitOfWork.run(async (session, record) => {
       await this.items.insert(item, session);
-      recordEvents(item.pullEvents(), record, now);
+      record(...item.pullEvents());
       return item;
     });
   }

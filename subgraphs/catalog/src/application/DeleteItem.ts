@@ -1,10 +1,4 @@
-import {
-  NotFound,
-  recordEvents,
-  requireAdmin,
-  type UnitOfWork,
-  type Viewer,
-} from '@play-economy/chassis';
+import { NotFound, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 
 /** Removes an item and announces it with `catalog.item.deleted`; returns its id. */
@@ -21,7 +15,7 @@ export class DeleteItem {
     item.delete();
     return this.unitOfWork.run(async (session, record) => {
       if (!(await this.items.remove(id, session))) throw new NotFound('Item', id);
-      recordEvents(item.pullEvents(), record, new Date());
+      record(...item.pullEvents());
       return id;
     });
   }

@@ -1,4 +1,4 @@
-import { pageSize } from '@play-economy/chassis';
+import { pageSize } from '@play-economy/chassis/domain';
 import type { ItemPage, ItemQuery, ItemRepository } from '../domain/ItemRepository.ts';
 
 export const MAX_PAGE_SIZE = 100;

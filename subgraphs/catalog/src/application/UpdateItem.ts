@@ -1,11 +1,10 @@
 import {
   Conflict,
   NotFound,
-  recordEvents,
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { Item, ItemChanges } from '../domain/Item.ts';
 import type { ItemRepository } from '../domain/ItemRepository.ts';
 
@@ -29,7 +28,7 @@ export class UpdateItem {
         if (!(await this.items.findById(id))) throw new NotFound('Item', id);
         throw new Conflict(`Item ${id} was changed by someone else; read it again and retry`);
       }
-      recordEvents(item.pullEvents(), record, now);
+      record(...item.pullEvents());
       return item;
     });
   }

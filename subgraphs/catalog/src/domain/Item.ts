@@ -1,4 +1,10 @@
-import { CatalogEventType, type CatalogEvent, type ItemChangedPayload } from './CatalogEvents.ts';
+import {
+  ItemCreated,
+  ItemDeleted,
+  ItemUpdated,
+  type CatalogEvent,
+  type ItemChangedPayload,
+} from './CatalogEvents.ts';
 import { validDescription, validName, validPrice } from './ItemRules.ts';
 
 /** An item's persisted state. */
@@ -39,7 +45,7 @@ export class Item {
       createdAt: now,
       updatedAt: now,
     });
-    item.#events.push({ type: CatalogEventType.ItemCreated, payload: item.#payload() });
+    item.#events.push(ItemCreated.of(item.#payload()));
     return item;
   }
 
@@ -83,14 +89,11 @@ export class Item {
       version: this.state.version + 1,
       updatedAt: now,
     };
-    this.#events.push({ type: CatalogEventType.ItemUpdated, payload: this.#payload() });
+    this.#events.push(ItemUpdated.of(this.#payload()));
   }
 
   delete(): void {
-    this.#events.push({
-      type: CatalogEventType.ItemDeleted,
-      payload: { id: this.state.id, version: this.state.version + 1 },
-    });
+    this.#events.push(ItemDeleted.of({ id: this.state.id, version: this.state.version + 1 }));
   }
 
   toState(): ItemState {

@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { Item } from './Item.ts';
 
 /** Where a page of the catalog starts: just after this item in name order. */

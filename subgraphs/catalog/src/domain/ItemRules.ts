@@ -1,4 +1,4 @@
-import { InvalidInput } from '@play-economy/chassis';
+import { InvalidInput } from '@play-economy/chassis/domain';
 
 export const NAME_MAX_LENGTH = 100;
 export const DESCRIPTION_MAX_LENGTH = 1000;

@@ -1,12 +1,6 @@
-import {
-  NotFound,
-  recordEvents,
-  requireAdmin,
-  type UnitOfWork,
-  type Viewer,
-} from '@play-economy/chassis';
+import { NotFound, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import { gilChangeRefused, validAdjustment } from '../domain/GilRules.ts';
-import { gilChanged } from '../domain/IdentityEvents.ts';
+import { GilChanged } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 
@@ -29,7 +23,7 @@ export class AdjustGil {
         if (change.reason === 'UNKNOWN_USER') throw new NotFound('User', userId);
         throw gilChangeRefused(change.reason, change.balance, delta);
       }
-      recordEvents([gilChanged({ userId, balance: change.user.gil, delta })], record, new Date());
+      record(GilChanged.of({ userId, balance: change.user.gil, delta }));
       return UserView.of(change.user, admin);
     });
   }

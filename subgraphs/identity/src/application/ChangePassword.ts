@@ -1,13 +1,12 @@
 import {
   Conflict,
   InvalidInput,
-  recordEvents,
   requireViewer,
   Unauthenticated,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
-import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
+} from '@play-economy/chassis/domain';
+import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 import { User } from '../domain/User.ts';
@@ -66,11 +65,7 @@ export class ChangePassword {
         throw new Conflict('The password was changed meanwhile; try again');
       }
       await this.refreshTokens.revokeAllOfUser(user.id, now, session);
-      recordEvents(
-        [userSessionsRevoked({ userId: user.id, reason: 'PASSWORD_CHANGED' })],
-        record,
-        now,
-      );
+      record(UserSessionsRevoked.of({ userId: user.id, reason: 'PASSWORD_CHANGED' }));
     });
     return this.issueSession.start(User.restore({ ...user.toState(), passwordHash }), now);
   }

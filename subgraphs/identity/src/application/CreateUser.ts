@@ -1,4 +1,4 @@
-import { recordEvents, type Role, type UnitOfWork } from '@play-economy/chassis';
+import { type Role, type UnitOfWork } from '@play-economy/chassis/domain';
 import { randomUUID } from 'node:crypto';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import { User } from '../domain/User.ts';
@@ -38,7 +38,7 @@ export class CreateUser {
     const events = user.pullEvents();
     await this.unitOfWork.run(async (session, record) => {
       await this.users.insert(user, session);
-      recordEvents(events, record, now);
+      record(...events);
     });
     return user;
   }

@@ -1,6 +1,6 @@
-import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
-import { DEBIT_GIL_REQUESTED, isDebitGilRequestedPayload } from '../domain/DebitGilRequested.ts';
-import { gilChanged, gilDebited, gilDebitFailed } from '../domain/IdentityEvents.ts';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { DebitGil } from '@play-economy/trading/messages';
+import { GilChanged, GilDebited, GilDebitFailed } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -12,40 +12,30 @@ import type { UserRepository } from '../domain/UserRepository.ts';
 export class DebitGilOnDebitGilRequested {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'identity.debit_gil_on_debit_gil_requested';
-  static readonly topics = [DEBIT_GIL_REQUESTED];
+  static readonly messages = [DebitGil] as const;
 
   constructor(
     private readonly users: UserRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const { payload } = message;
-    if (!isDebitGilRequestedPayload(payload)) {
-      // Retried, then dead-lettered for someone to look at: nothing sensible can be replied.
-      throw new Error(`${message.type} ${message.id} has no valid { purchaseId, userId, amount }`);
-    }
-    const { purchaseId, userId, amount } = payload;
+  async handle(message: Delivered<typeof DebitGilOnDebitGilRequested.messages>): Promise<void> {
+    const { purchaseId, userId, amount } = message.payload;
     await this.unitOfWork.handleOnce(
       DebitGilOnDebitGilRequested.queue,
       message,
       async (session, record) => {
         const change = await this.users.changeGil(userId, -amount, session);
-        const now = new Date();
         if (change.ok) {
           const balance = change.user.gil;
-          recordEvents(
-            [
-              gilDebited({ purchaseId, userId, amount, balance }),
-              gilChanged({ userId, balance, delta: -amount }),
-            ],
-            record,
-            now,
+          record(
+            GilDebited.of({ purchaseId, userId, amount, balance }),
+            GilChanged.of({ userId, balance, delta: -amount }),
           );
           return;
         }
         const reason = change.reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
-        recordEvents([gilDebitFailed({ purchaseId, userId, amount, reason })], record, now);
+        record(GilDebitFailed.of({ purchaseId, userId, amount, reason }));
       },
     );
   }

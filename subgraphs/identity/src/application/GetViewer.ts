@@ -1,4 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
+import type { Viewer } from '@play-economy/chassis/domain';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 

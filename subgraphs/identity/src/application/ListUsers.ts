@@ -1,4 +1,4 @@
-import { pageSize, requireAdmin, type Viewer } from '@play-economy/chassis';
+import { pageSize, requireAdmin, type Viewer } from '@play-economy/chassis/domain';
 import type { UserQuery, UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 

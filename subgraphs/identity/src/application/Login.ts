@@ -1,4 +1,4 @@
-import { Unauthenticated } from '@play-economy/chassis';
+import { Unauthenticated } from '@play-economy/chassis/domain';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import type { CheckPassword } from './CheckPassword.ts';

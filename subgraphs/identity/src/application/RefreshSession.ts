@@ -1,4 +1,4 @@
-import { Unauthenticated } from '@play-economy/chassis';
+import { Unauthenticated } from '@play-economy/chassis/domain';
 import { assessRefreshToken, hashRefreshToken } from '../domain/RefreshToken.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';

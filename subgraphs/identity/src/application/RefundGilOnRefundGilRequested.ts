@@ -1,6 +1,6 @@
-import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
-import { gilChanged, gilRefunded } from '../domain/IdentityEvents.ts';
-import { REFUND_GIL_REQUESTED, isRefundGilRequestedPayload } from '../domain/RefundGilRequested.ts';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { RefundGil } from '@play-economy/trading/messages';
+import { GilChanged, GilRefunded } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -12,19 +12,15 @@ import type { UserRepository } from '../domain/UserRepository.ts';
 export class RefundGilOnRefundGilRequested {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'identity.refund_gil_on_refund_gil_requested';
-  static readonly topics = [REFUND_GIL_REQUESTED];
+  static readonly messages = [RefundGil] as const;
 
   constructor(
     private readonly users: UserRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const { payload } = message;
-    if (!isRefundGilRequestedPayload(payload)) {
-      throw new Error(`${message.type} ${message.id} has no valid { purchaseId, userId, amount }`);
-    }
-    const { purchaseId, userId, amount } = payload;
+  async handle(message: Delivered<typeof RefundGilOnRefundGilRequested.messages>): Promise<void> {
+    const { purchaseId, userId, amount } = message.payload;
     await this.unitOfWork.handleOnce(
       RefundGilOnRefundGilRequested.queue,
       message,
@@ -36,13 +32,9 @@ export class RefundGilOnRefundGilRequested {
           throw new Error(`cannot refund ${amount} gil to ${userId}: ${change.reason}`);
         }
         const balance = change.user.gil;
-        recordEvents(
-          [
-            gilRefunded({ purchaseId, userId, amount, balance }),
-            gilChanged({ userId, balance, delta: amount }),
-          ],
-          record,
-          new Date(),
+        record(
+          GilRefunded.of({ purchaseId, userId, amount, balance }),
+          GilChanged.of({ userId, balance, delta: amount }),
         );
       },
     );

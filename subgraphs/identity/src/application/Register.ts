@@ -1,4 +1,4 @@
-import { RateLimited, Role } from '@play-economy/chassis';
+import { RateLimited, Role } from '@play-economy/chassis/domain';
 import type { AttemptLimiter } from '../domain/AttemptLimiter.ts';
 import { addressKey, retryAfterSecondsOf } from '../domain/SignInLimits.ts';
 import type { CreateUser, NewAccount } from './CreateUser.ts';

@@ -1,4 +1,4 @@
-import { Conflict, Role } from '@play-economy/chassis';
+import { Conflict, Role } from '@play-economy/chassis/domain';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import type { CreateUser, NewAccount } from './CreateUser.ts';
 

@@ -1,4 +1,4 @@
-import { RateLimited } from '@play-economy/chassis';
+import { RateLimited } from '@play-economy/chassis/domain';
 import type { AttemptLimiter, TakenAttempt } from '../domain/AttemptLimiter.ts';
 import {
   accountAddressKey,

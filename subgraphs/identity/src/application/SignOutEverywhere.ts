@@ -1,5 +1,5 @@
-import { recordEvents, requireViewer, type UnitOfWork, type Viewer } from '@play-economy/chassis';
-import { userSessionsRevoked } from '../domain/IdentityEvents.ts';
+import { requireViewer, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
+import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
 
 /**
@@ -18,7 +18,7 @@ export class SignOutEverywhere {
     const now = new Date();
     await this.unitOfWork.run(async (session, record) => {
       await this.refreshTokens.revokeAllOfUser(userId, now, session);
-      recordEvents([userSessionsRevoked({ userId, reason: 'SIGNED_OUT_EVERYWHERE' })], record, now);
+      record(UserSessionsRevoked.of({ userId, reason: 'SIGNED_OUT_EVERYWHERE' }));
     });
     return true;
   }

@@ -1,4 +1,4 @@
-import { InsufficientGil, InvalidInput } from '@play-economy/chassis';
+import { InsufficientGil, InvalidInput } from '@play-economy/chassis/domain';
 
 /** The largest balance: GraphQL's `Int` is a signed 32-bit number. */
 export const GIL_MAX = 2_147_483_647;

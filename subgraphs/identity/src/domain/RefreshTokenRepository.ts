@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { RefreshTokenFamily, RefreshTokenRecord } from './RefreshToken.ts';
 
 /** Refresh tokens (by hash) and their families. */

@@ -1,4 +1,4 @@
-import type { Role } from '@play-economy/chassis';
+import type { Role } from '@play-economy/chassis/domain';
 import type { Jwk, SigningKey } from './SigningKey.ts';
 
 /** What an access token says (RFC 9068 profile: header `typ: at+jwt`, `kid`). */

@@ -1,5 +1,6 @@
-import type { Role } from '@play-economy/chassis';
-import { IdentityEventType, type IdentityEvent } from './IdentityEvents.ts';
+import type { Role } from '@play-economy/chassis/domain';
+import type { DomainEvent } from '@play-economy/chassis/domain';
+import { UserCreated } from './IdentityEvents.ts';
 import { validStartingGil } from './GilRules.ts';
 import { usernameKeyOf, validEmail, validUsername } from './UserRules.ts';
 
@@ -31,7 +32,7 @@ export interface NewUser {
  * (see `UserRepository.changeGil`), never by loading and saving a balance.
  */
 export class User {
-  readonly #events: IdentityEvent[] = [];
+  readonly #events: DomainEvent[] = [];
 
   private constructor(private readonly state: UserState) {}
 
@@ -46,10 +47,7 @@ export class User {
       passwordHash: fields.passwordHash,
       createdAt: now,
     });
-    user.#events.push({
-      type: IdentityEventType.UserCreated,
-      payload: { userId: id, username: user.username },
-    });
+    user.#events.push(UserCreated.of({ userId: id, username: user.username }));
     return user;
   }
 
@@ -93,7 +91,7 @@ export class User {
   }
 
   /** The events recorded since the user was registered or restored, oldest first. */
-  pullEvents(): IdentityEvent[] {
+  pullEvents(): DomainEvent[] {
     return this.#events.splice(0);
   }
 }

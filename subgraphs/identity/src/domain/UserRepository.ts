@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { User } from './User.ts';
 
 /** Where a page of users starts: just after this user in username order. */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '@play-economy/chassis';
+import { InvalidInput } from '@play-economy/chassis/domain';
 
 export const USERNAME_MIN_LENGTH = 3;
 export const USERNAME_MAX_LENGTH = 32;

@@ -4,7 +4,7 @@ import {
   Unauthenticated,
   type Role,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { User } from './User.ts';
 
 /**

@@ -132,3 +132,51 @@ it('replies UNKNOWN_USER for a user identity does not know', async () => {
   );
   expect(reply?.payload).toEqual({ ...command.payload, reason: 'UNKNOWN_USER' });
 });
+
+it('dead-letters a debit command its contract refuses, with the reason, and changes no gil', async () => {
+  const session = await identity.useCases.register.execute(aPlayer().build());
+  const userId = session.user.id;
+  const command = {
+    id: randomUUID(),
+    type: 'trading.purchase.debit_gil',
+    occurredAt: new Date().toISOString(),
+    payload: { purchaseId: randomUUID(), userId, amount: -40 },
+  };
+  channel.publish(EXCHANGE, command.type, Buffer.from(JSON.stringify(command)), {
+    messageId: command.id,
+    type: command.type,
+    persistent: true,
+  });
+
+  // Operators find it in the subscriber's dead-letter queue, the reason in its headers.
+  const deadLetterQueue = 'dead_letter.identity.debit_gil_on_debit_gil_requested';
+  const inspector = await connection.createChannel();
+  let headers: Record<string, unknown> | undefined;
+  const deadline = Date.now() + 20_000;
+  while (headers === undefined && Date.now() < deadline) {
+    const got = await inspector.get(deadLetterQueue, { noAck: false });
+    if (got === false) {
+      inspector.nackAll(true);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
+    }
+    if ((JSON.parse(got.content.toString('utf8')) as { id: string }).id === command.id) {
+      headers = got.properties.headers ?? {};
+      inspector.ack(got);
+    }
+  }
+  inspector.nackAll(true);
+  await inspector.close();
+  expect(headers).toMatchObject({
+    'x-dead-letter-reason': 'malformed',
+    'x-last-error': expect.stringMatching(/MalformedMessage: .* amount: Too small/),
+  });
+
+  // No handler saw it: no reply, and the balance is what registration gave.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  expect(
+    received.filter((event) => event.payload['purchaseId'] === command.payload.purchaseId),
+  ).toEqual([]);
+  const admin: Viewer = { userId: 'operator', roles: [Role.Admin] };
+  expect((await identity.useCases.getUser.execute(admin, userId))?.gil).toBe(100);
+});

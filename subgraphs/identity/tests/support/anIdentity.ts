@@ -6,6 +6,10 @@ import {
   type Message,
   type Viewer,
 } from '@play-economy/chassis';
+import { subscriberOf } from '@play-economy/chassis/domain';
+import { throughContracts } from '@play-economy/chassis/testing';
+import { DebitGilOnDebitGilRequested } from '../../src/application/DebitGilOnDebitGilRequested.ts';
+import { RefundGilOnRefundGilRequested } from '../../src/application/RefundGilOnRefundGilRequested.ts';
 import { createIdentity, type IdentitySettings } from '../../src/createIdentity.ts';
 import type { AttemptLimiterFactory } from '../../src/domain/AttemptLimiter.ts';
 import type { PasswordHasher } from '../../src/domain/PasswordHasher.ts';
@@ -62,6 +66,9 @@ export async function anIdentity(
 
   return {
     ...identity,
+    // Subscribers as the bus runs them: each message parsed by its contract first.
+    debitGil: throughContracts(subscriberOf(DebitGilOnDebitGilRequested, identity.debitGil)),
+    refundGil: throughContracts(subscriberOf(RefundGilOnRefundGilRequested, identity.refundGil)),
     store,
     /** Messages recorded for publishing, oldest first. */
     async published(type?: string): Promise<Message[]> {

@@ -1,4 +1,4 @@
-import { InsufficientGil, InvalidInput } from '@play-economy/chassis';
+import { InsufficientGil, InvalidInput } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import {
   balanceAfter,

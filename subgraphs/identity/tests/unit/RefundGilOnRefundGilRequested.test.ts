@@ -1,4 +1,4 @@
-import { createMessage } from '@play-economy/chassis';
+import { createMessage } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { GIL_MAX } from '../../src/domain/GilRules.ts';
 import { anIdentity } from '../support/anIdentity.ts';
@@ -49,10 +49,10 @@ describe('RefundGilOnRefundGilRequested', () => {
     { purchaseId: 'p', userId: 'u' },
     { purchaseId: 'p', userId: 'u', amount: 0 },
     { purchaseId: 'p', userId: '', amount: 5 },
-  ])('rejects a malformed command %j', async (payload) => {
+  ])('refuses a malformed command %j by its contract', async (payload) => {
     const identity = await anIdentity();
     await expect(identity.refundGil.handle(refund(payload))).rejects.toThrow(
-      /purchaseId, userId, amount/,
+      /trading\.purchase\.refund_gil .* does not match its contract/,
     );
   });
 });

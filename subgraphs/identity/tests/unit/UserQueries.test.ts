@@ -1,4 +1,4 @@
-import { Role } from '@play-economy/chassis';
+import { Role } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { anIdentity, failureOf } from '../support/anIdentity.ts';
 

@@ -1,4 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
+import type { Viewer } from '@play-economy/chassis/domain';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 
 /** How many of each given item the caller owns, in one read. */

@@ -1,12 +1,11 @@
 import {
   InvalidInput,
   NotFound,
-  recordEvents,
   requireAdmin,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
-import { inventoryChanged } from '../domain/InventoryEvents.ts';
+} from '@play-economy/chassis/domain';
+import { InventoryChanged } from '../domain/InventoryEvents.ts';
 import type { InventoryEntry } from '../domain/InventoryEntry.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
@@ -46,18 +45,14 @@ export class GrantItems {
           `quantity would raise the user's total above ${QUANTITY_MAX}`,
         );
       }
-      recordEvents(
-        [
-          inventoryChanged({
-            userId,
-            itemId,
-            quantity: entry.quantity,
-            delta: amount,
-            cause: 'admin-grant',
-          }),
-        ],
-        record,
-        now,
+      record(
+        InventoryChanged.of({
+          userId,
+          itemId,
+          quantity: entry.quantity,
+          delta: amount,
+          cause: 'admin-grant',
+        }),
       );
       return entry;
     });

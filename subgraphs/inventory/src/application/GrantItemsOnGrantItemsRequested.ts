@@ -1,9 +1,9 @@
-import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
-import { grantFailed, inventoryChanged, itemsGranted } from '../domain/InventoryEvents.ts';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
+import { GrantItems } from '@play-economy/trading/messages';
+import { GrantFailed, InventoryChanged, ItemsGranted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
-import { GRANT_ITEMS_REQUESTED, isPurchaseItemsPayload } from '../domain/PurchaseCommands.ts';
 import { isOwnableTotal } from '../domain/QuantityRules.ts';
 
 /**
@@ -15,7 +15,7 @@ import { isOwnableTotal } from '../domain/QuantityRules.ts';
 export class GrantItemsOnGrantItemsRequested {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'inventory.grant_items_on_grant_items_requested';
-  static readonly topics = [GRANT_ITEMS_REQUESTED];
+  static readonly messages = [GrantItems] as const;
 
   constructor(
     private readonly entries: InventoryRepository,
@@ -23,15 +23,8 @@ export class GrantItemsOnGrantItemsRequested {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const { payload } = message;
-    if (!isPurchaseItemsPayload(payload)) {
-      // Retried, then dead-lettered for someone to look at: nothing sensible can be replied.
-      throw new Error(
-        `${message.type} ${message.id} has no valid { purchaseId, userId, itemId, quantity }`,
-      );
-    }
-    const { purchaseId, userId, itemId, quantity } = payload;
+  async handle(message: Delivered<typeof GrantItemsOnGrantItemsRequested.messages>): Promise<void> {
+    const { purchaseId, userId, itemId, quantity } = message.payload;
     await this.unitOfWork.handleOnce(
       GrantItemsOnGrantItemsRequested.queue,
       message,
@@ -39,7 +32,7 @@ export class GrantItemsOnGrantItemsRequested {
         const now = new Date();
         if (!isGrantable(await this.knownItems.find(itemId, session))) {
           const failure = { purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' } as const;
-          recordEvents([grantFailed(failure)], record, now);
+          record(GrantFailed.of(failure));
           return;
         }
         const entry = await this.entries.add(userId, itemId, quantity, now, session);
@@ -53,24 +46,20 @@ export class GrantItemsOnGrantItemsRequested {
             quantity,
             reason: 'QUANTITY_LIMIT',
           } as const;
-          recordEvents([grantFailed(failure)], record, now);
+          record(GrantFailed.of(failure));
           return;
         }
         const newQuantity = entry.quantity;
-        recordEvents(
-          [
-            itemsGranted({ purchaseId, userId, itemId, quantity, newQuantity }),
-            inventoryChanged({
-              userId,
-              itemId,
-              quantity: newQuantity,
-              delta: quantity,
-              cause: 'purchase',
-              purchaseId,
-            }),
-          ],
-          record,
-          now,
+        record(
+          ItemsGranted.of({ purchaseId, userId, itemId, quantity, newQuantity }),
+          InventoryChanged.of({
+            userId,
+            itemId,
+            quantity: newQuantity,
+            delta: quantity,
+            cause: 'purchase',
+            purchaseId,
+          }),
         );
       },
     );

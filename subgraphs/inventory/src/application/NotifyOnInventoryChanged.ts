@@ -1,5 +1,5 @@
-import type { LiveFeed, Message } from '@play-economy/chassis';
-import { InventoryEventType, type InventoryChangedPayload } from '../domain/InventoryEvents.ts';
+import type { Delivered, LiveFeed } from '@play-economy/chassis/domain';
+import { InventoryChanged, type InventoryChangedPayload } from '../domain/InventoryEvents.ts';
 
 /**
  * Feeds `inventory.changed` to the live subscriptions of this replica. Every replica runs one,
@@ -8,21 +8,12 @@ import { InventoryEventType, type InventoryChangedPayload } from '../domain/Inve
 export class NotifyOnInventoryChanged {
   /** Base name of each replica's transient queue (`perInstance` delivery). */
   static readonly queue = 'inventory.notify_on_inventory_changed';
-  static readonly topics = [InventoryEventType.InventoryChanged];
+  static readonly messages = [InventoryChanged] as const;
+  static readonly delivery = 'perInstance';
 
   constructor(private readonly changes: LiveFeed<InventoryChangedPayload>) {}
 
-  async handle(message: Message): Promise<void> {
-    const change = inventoryChangeOf(message.payload);
-    if (!change) throw new Error(`${message.type} ${message.id} is not an inventory change`);
-    this.changes.publish(change);
+  async handle(message: Delivered<typeof NotifyOnInventoryChanged.messages>): Promise<void> {
+    this.changes.publish(message.payload);
   }
-}
-
-function inventoryChangeOf(payload: unknown): InventoryChangedPayload | undefined {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const { userId, itemId, quantity, delta } = payload as Record<string, unknown>;
-  if (typeof userId !== 'string' || typeof itemId !== 'string') return undefined;
-  if (typeof quantity !== 'number' || typeof delta !== 'number') return undefined;
-  return payload as InventoryChangedPayload;
 }

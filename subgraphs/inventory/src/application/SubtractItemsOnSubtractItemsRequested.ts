@@ -1,11 +1,7 @@
-import { recordEvents, type Message, type UnitOfWork } from '@play-economy/chassis';
-import {
-  inventoryChanged,
-  itemsSubtracted,
-  type InventoryEvent,
-} from '../domain/InventoryEvents.ts';
+import { type Delivered, type DomainEvent, type UnitOfWork } from '@play-economy/chassis/domain';
+import { SubtractItems } from '@play-economy/trading/messages';
+import { InventoryChanged, ItemsSubtracted } from '../domain/InventoryEvents.ts';
 import type { InventoryRepository } from '../domain/InventoryRepository.ts';
-import { isPurchaseItemsPayload, SUBTRACT_ITEMS_REQUESTED } from '../domain/PurchaseCommands.ts';
 
 /**
  * Compensates a purchase that could not be paid for: takes its items back out of the buyer's
@@ -17,21 +13,17 @@ import { isPurchaseItemsPayload, SUBTRACT_ITEMS_REQUESTED } from '../domain/Purc
 export class SubtractItemsOnSubtractItemsRequested {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'inventory.subtract_items_on_subtract_items_requested';
-  static readonly topics = [SUBTRACT_ITEMS_REQUESTED];
+  static readonly messages = [SubtractItems] as const;
 
   constructor(
     private readonly entries: InventoryRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const { payload } = message;
-    if (!isPurchaseItemsPayload(payload)) {
-      throw new Error(
-        `${message.type} ${message.id} has no valid { purchaseId, userId, itemId, quantity }`,
-      );
-    }
-    const { purchaseId, userId, itemId, quantity } = payload;
+  async handle(
+    message: Delivered<typeof SubtractItemsOnSubtractItemsRequested.messages>,
+  ): Promise<void> {
+    const { purchaseId, userId, itemId, quantity } = message.payload;
     await this.unitOfWork.handleOnce(
       SubtractItemsOnSubtractItemsRequested.queue,
       message,
@@ -44,12 +36,12 @@ export class SubtractItemsOnSubtractItemsRequested {
           now,
           session,
         );
-        const events: InventoryEvent[] = [
-          itemsSubtracted({ purchaseId, userId, itemId, quantity, subtracted, newQuantity }),
+        const events: DomainEvent[] = [
+          ItemsSubtracted.of({ purchaseId, userId, itemId, quantity, subtracted, newQuantity }),
         ];
         if (subtracted > 0) {
           events.push(
-            inventoryChanged({
+            InventoryChanged.of({
               userId,
               itemId,
               quantity: newQuantity,
@@ -59,7 +51,7 @@ export class SubtractItemsOnSubtractItemsRequested {
             }),
           );
         }
-        recordEvents(events, record, now);
+        record(...events);
       },
     );
   }

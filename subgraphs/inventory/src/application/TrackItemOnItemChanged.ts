@@ -1,5 +1,6 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { catalogItemEventOf, CatalogItemEventType } from '../domain/CatalogItemEvents.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { ItemCreated, ItemDeleted, ItemUpdated } from '@play-economy/catalog/messages';
+import type { CatalogItemEvent } from '../domain/CatalogItemEvents.ts';
 import { applyItemEvent } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
 
@@ -11,25 +12,19 @@ import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
 export class TrackItemOnItemChanged {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'inventory.track_item_on_item_changed';
-  static readonly topics = [
-    CatalogItemEventType.ItemCreated,
-    CatalogItemEventType.ItemUpdated,
-    CatalogItemEventType.ItemDeleted,
-  ];
+  static readonly messages = [ItemCreated, ItemUpdated, ItemDeleted] as const;
 
   constructor(
     private readonly knownItems: KnownItemRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
-    const event = catalogItemEventOf(message.type, message.payload);
-    if (!event) {
-      // Retried, then dead-lettered for someone to look at.
-      throw new Error(
-        `${message.type} ${message.id} is not a catalog item event with { id, version }`,
-      );
-    }
+  async handle(message: Delivered<typeof TrackItemOnItemChanged.messages>): Promise<void> {
+    const event: CatalogItemEvent = {
+      kind: message.type === ItemDeleted.type ? 'deleted' : 'present',
+      id: message.payload.id,
+      version: message.payload.version,
+    };
     await this.unitOfWork.handleOnce(TrackItemOnItemChanged.queue, message, async (session) => {
       const current = await this.knownItems.find(event.id, session);
       const next = applyItemEvent(current, event);

@@ -3,7 +3,7 @@ import {
   requireViewer,
   type LiveFeed,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { InventoryChangedPayload } from '../domain/InventoryEvents.ts';
 
 /** The live changes of one user's inventory, for that user or an admin. */

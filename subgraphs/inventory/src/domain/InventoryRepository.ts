@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { InventoryEntry } from './InventoryEntry.ts';
 import type { Subtraction } from './QuantityRules.ts';
 

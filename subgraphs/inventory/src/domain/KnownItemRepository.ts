@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { KnownItem } from './KnownItem.ts';
 
 /** The catalog items inventory has heard of, tombstones included. */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '@play-economy/chassis';
+import { InvalidInput } from '@play-economy/chassis/domain';
 
 /** The most an admin may grant at once. */
 export const GRANT_MAX = 1000;

@@ -7,6 +7,11 @@ import {
   type Message,
   type Viewer,
 } from '@play-economy/chassis';
+import { subscriberOf } from '@play-economy/chassis/domain';
+import { throughContracts } from '@play-economy/chassis/testing';
+import { GrantItemsOnGrantItemsRequested } from '../../src/application/GrantItemsOnGrantItemsRequested.ts';
+import { SubtractItemsOnSubtractItemsRequested } from '../../src/application/SubtractItemsOnSubtractItemsRequested.ts';
+import { TrackItemOnItemChanged } from '../../src/application/TrackItemOnItemChanged.ts';
 import { createInventory } from '../../src/createInventory.ts';
 
 export const ADMIN: Viewer = { userId: 'admin-1', roles: [Role.Admin] };
@@ -45,8 +50,17 @@ export async function anInventory() {
   const unitOfWork = new UnitOfWork({ store, outbox });
   const inventory = await createInventory({ store, unitOfWork });
 
+  const trackItem = throughContracts(subscriberOf(TrackItemOnItemChanged, inventory.trackItem));
   return {
     ...inventory,
+    // Subscribers as the bus runs them: each message parsed by its contract first.
+    trackItem,
+    grantItems: throughContracts(
+      subscriberOf(GrantItemsOnGrantItemsRequested, inventory.grantItems),
+    ),
+    subtractItems: throughContracts(
+      subscriberOf(SubtractItemsOnSubtractItemsRequested, inventory.subtractItems),
+    ),
     store,
     /** Messages recorded for publishing, oldest first. */
     async published(type?: string): Promise<Message[]> {
@@ -57,11 +71,11 @@ export async function anInventory() {
     },
     /** Tells inventory about a catalog item, as `catalog.item.created` would. */
     async knowItem(id: string, version = 1): Promise<void> {
-      await inventory.trackItem.handle(itemEvent('created', id, version));
+      await trackItem.handle(itemEvent('created', id, version));
     },
     /** Tells inventory an item was deleted from the catalog. */
     async forgetItem(id: string, version: number): Promise<void> {
-      await inventory.trackItem.handle(itemEvent('deleted', id, version));
+      await trackItem.handle(itemEvent('deleted', id, version));
     },
     /** A user's quantity of an item, as an admin reads it. */
     async quantityOf(userId: string, itemId: string): Promise<number> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogItemEventOf } from '../../src/domain/CatalogItemEvents.ts';
+import { createMessage, MalformedMessage, parseByContract } from '@play-economy/chassis/domain';
+import { TrackItemOnItemChanged } from '../../src/application/TrackItemOnItemChanged.ts';
 import { applyItemEvent, isGrantable, type KnownItem } from '../../src/domain/KnownItem.ts';
 
 const present = (version: number) => ({ kind: 'present', id: 'i-1', version }) as const;
@@ -48,24 +49,31 @@ describe('isGrantable', () => {
   });
 });
 
-describe('catalogItemEventOf', () => {
-  it('reads created, updated and deleted events, ignoring the fields inventory does not use', () => {
-    const payload = { id: 'i-1', name: 'Potion', description: '', price: 5, version: 2 };
-    expect(catalogItemEventOf('catalog.item.created', payload)).toEqual(present(2));
-    expect(catalogItemEventOf('catalog.item.updated', payload)).toEqual(present(2));
-    expect(catalogItemEventOf('catalog.item.deleted', { id: 'i-1', version: 3 })).toEqual(
-      deleted(3),
-    );
+/** A catalog event as the bus hands it to inventory: parsed by the catalog's contract. */
+const delivered = (type: string, payload: unknown) =>
+  parseByContract(TrackItemOnItemChanged.messages, createMessage(type, payload));
+
+describe('the catalog item contracts inventory reads', () => {
+  it('reads created, updated and deleted events, dropping the fields inventory does not use', () => {
+    const payload = { id: 'i-1', name: 'Potion', description: '', price: 5, version: 2, extra: 1 };
+    const { extra, ...declared } = payload;
+    expect(extra).toBe(1);
+    expect(delivered('catalog.item.created', payload).payload).toStrictEqual(declared);
+    expect(delivered('catalog.item.updated', payload).type).toBe('catalog.item.updated');
+    expect(delivered('catalog.item.deleted', { id: 'i-1', version: 3 }).payload).toEqual({
+      id: 'i-1',
+      version: 3,
+    });
   });
 
   it.each([
     ['catalog.item.renamed', { id: 'i-1', version: 1 }],
-    ['catalog.item.created', { id: '', version: 1 }],
-    ['catalog.item.created', { id: 'i-1' }],
-    ['catalog.item.created', { id: 'i-1', version: 0 }],
-    ['catalog.item.created', { id: 'i-1', version: 1.5 }],
+    ['catalog.item.deleted', { id: '', version: 1 }],
+    ['catalog.item.deleted', { id: 'i-1' }],
+    ['catalog.item.deleted', { id: 'i-1', version: 0 }],
+    ['catalog.item.deleted', { id: 'i-1', version: 1.5 }],
     ['catalog.item.created', null],
   ])('refuses %s %j', (type, payload) => {
-    expect(catalogItemEventOf(type, payload)).toBeNull();
+    expect(() => delivered(type, payload)).toThrow(MalformedMessage);
   });
 });

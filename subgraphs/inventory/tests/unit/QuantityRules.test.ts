@@ -1,4 +1,4 @@
-import { InvalidInput } from '@play-economy/chassis';
+import { InvalidInput } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import {
   GRANT_MAX,

@@ -105,10 +105,10 @@ describe('SubtractItemsOnSubtractItemsRequested', () => {
     expect(await inventory.quantityOf('u-1', 'potion')).toBe(0);
   });
 
-  it('rejects a malformed command', async () => {
+  it('refuses a malformed command by its contract', async () => {
     const inventory = await anInventory();
     await expect(
       inventory.subtractItems.handle(subtract({ purchaseId: 'p', userId: 'u', itemId: 'i' })),
-    ).rejects.toThrow(/purchaseId, userId, itemId, quantity/);
+    ).rejects.toThrow(/quantity: /);
   });
 });

@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { PurchaseReplyType, type GilDebitFailureReason } from '../domain/PurchaseReplies.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { GilDebitFailed } from '@play-economy/identity/messages';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import { applyPurchaseReply } from './applyPurchaseReply.ts';
 
@@ -10,15 +10,16 @@ import { applyPurchaseReply } from './applyPurchaseReply.ts';
 export class CompensateOnGilDebitFailed {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.compensate_on_gil_debit_failed';
-  static readonly topics = [PurchaseReplyType.GilDebitFailed];
+  static readonly messages = [GilDebitFailed] as const;
 
   constructor(
     private readonly purchases: PurchaseRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  handle(message: Message): Promise<void> {
-    const reason = reasonOf(message.payload);
+  /** The reason is one of the contract's: a reply with any other was dead-lettered unseen. */
+  handle(message: Delivered<typeof CompensateOnGilDebitFailed.messages>): Promise<void> {
+    const { reason } = message.payload;
     return applyPurchaseReply(
       { purchases: this.purchases, unitOfWork: this.unitOfWork },
       CompensateOnGilDebitFailed.queue,
@@ -26,9 +27,4 @@ export class CompensateOnGilDebitFailed {
       (purchase, now) => purchase.gilDebitFailed(reason, now),
     );
   }
-}
-
-function reasonOf(payload: unknown): GilDebitFailureReason {
-  const reason = (payload as { reason?: unknown } | null)?.reason;
-  return reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
 }

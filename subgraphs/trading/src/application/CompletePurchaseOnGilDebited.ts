@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { PurchaseReplyType } from '../domain/PurchaseReplies.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { GilDebited } from '@play-economy/identity/messages';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import { applyPurchaseReply } from './applyPurchaseReply.ts';
 
@@ -9,14 +9,14 @@ import { applyPurchaseReply } from './applyPurchaseReply.ts';
 export class CompletePurchaseOnGilDebited {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.complete_purchase_on_gil_debited';
-  static readonly topics = [PurchaseReplyType.GilDebited];
+  static readonly messages = [GilDebited] as const;
 
   constructor(
     private readonly purchases: PurchaseRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  handle(message: Message): Promise<void> {
+  handle(message: Delivered<typeof CompletePurchaseOnGilDebited.messages>): Promise<void> {
     return applyPurchaseReply(
       { purchases: this.purchases, unitOfWork: this.unitOfWork },
       CompletePurchaseOnGilDebited.queue,

@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { CatalogItemEventType, isItemChangedPayload } from '../domain/CatalogItemEvents.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { ItemCreated, ItemUpdated } from '@play-economy/catalog/messages';
 import type { ItemPriceRepository } from '../domain/ItemPriceRepository.ts';
 
 /**
@@ -10,18 +10,15 @@ import type { ItemPriceRepository } from '../domain/ItemPriceRepository.ts';
 export class CopyPriceOnItemChanged {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.copy_price_on_item_changed';
-  static readonly topics = [CatalogItemEventType.ItemCreated, CatalogItemEventType.ItemUpdated];
+  static readonly messages = [ItemCreated, ItemUpdated] as const;
 
   constructor(
     private readonly prices: ItemPriceRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
+  async handle(message: Delivered<typeof CopyPriceOnItemChanged.messages>): Promise<void> {
     const { payload } = message;
-    if (!isItemChangedPayload(payload)) {
-      throw new Error(`${message.type} ${message.id} has no valid { id, name, price, version }`);
-    }
     await this.unitOfWork.handleOnce(CopyPriceOnItemChanged.queue, message, async (session) => {
       await this.prices.applyIfNewer(
         {

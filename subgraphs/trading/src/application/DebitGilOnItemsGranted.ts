@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { PurchaseReplyType } from '../domain/PurchaseReplies.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { ItemsGranted } from '@play-economy/inventory/messages';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import { applyPurchaseReply } from './applyPurchaseReply.ts';
 
@@ -10,14 +10,14 @@ import { applyPurchaseReply } from './applyPurchaseReply.ts';
 export class DebitGilOnItemsGranted {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.debit_gil_on_items_granted';
-  static readonly topics = [PurchaseReplyType.ItemsGranted];
+  static readonly messages = [ItemsGranted] as const;
 
   constructor(
     private readonly purchases: PurchaseRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  handle(message: Message): Promise<void> {
+  handle(message: Delivered<typeof DebitGilOnItemsGranted.messages>): Promise<void> {
     return applyPurchaseReply(
       { purchases: this.purchases, unitOfWork: this.unitOfWork },
       DebitGilOnItemsGranted.queue,

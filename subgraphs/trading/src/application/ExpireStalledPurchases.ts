@@ -1,4 +1,4 @@
-import { isDuplicateKeyError, type UnitOfWork } from '@play-economy/chassis';
+import { isDuplicateKeyError, type UnitOfWork } from '@play-economy/chassis/domain';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import type { StepTimeoutPolicy } from '../domain/PurchaseRules.ts';
 

@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { PurchaseReplyType } from '../domain/PurchaseReplies.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { GrantFailed } from '@play-economy/inventory/messages';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import { applyPurchaseReply } from './applyPurchaseReply.ts';
 
@@ -9,14 +9,14 @@ import { applyPurchaseReply } from './applyPurchaseReply.ts';
 export class FaultPurchaseOnGrantFailed {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.fault_purchase_on_grant_failed';
-  static readonly topics = [PurchaseReplyType.GrantFailed];
+  static readonly messages = [GrantFailed] as const;
 
   constructor(
     private readonly purchases: PurchaseRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  handle(message: Message): Promise<void> {
+  handle(message: Delivered<typeof FaultPurchaseOnGrantFailed.messages>): Promise<void> {
     return applyPurchaseReply(
       { purchases: this.purchases, unitOfWork: this.unitOfWork },
       FaultPurchaseOnGrantFailed.queue,

@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { PurchaseReplyType } from '../domain/PurchaseReplies.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { ItemsSubtracted } from '@play-economy/inventory/messages';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 import { applyPurchaseReply } from './applyPurchaseReply.ts';
 
@@ -9,14 +9,14 @@ import { applyPurchaseReply } from './applyPurchaseReply.ts';
 export class FaultPurchaseOnItemsSubtracted {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.fault_purchase_on_items_subtracted';
-  static readonly topics = [PurchaseReplyType.ItemsSubtracted];
+  static readonly messages = [ItemsSubtracted] as const;
 
   constructor(
     private readonly purchases: PurchaseRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  handle(message: Message): Promise<void> {
+  handle(message: Delivered<typeof FaultPurchaseOnItemsSubtracted.messages>): Promise<void> {
     return applyPurchaseReply(
       { purchases: this.purchases, unitOfWork: this.unitOfWork },
       FaultPurchaseOnItemsSubtracted.queue,

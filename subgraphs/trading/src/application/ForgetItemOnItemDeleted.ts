@@ -1,5 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
-import { CatalogItemEventType, isItemDeletedPayload } from '../domain/CatalogItemEvents.ts';
+import type { Delivered, UnitOfWork } from '@play-economy/chassis/domain';
+import { ItemDeleted } from '@play-economy/catalog/messages';
 import type { ItemPriceRepository } from '../domain/ItemPriceRepository.ts';
 
 /**
@@ -9,18 +9,15 @@ import type { ItemPriceRepository } from '../domain/ItemPriceRepository.ts';
 export class ForgetItemOnItemDeleted {
   /** The durable queue, `<service>.<subscriber>`. */
   static readonly queue = 'trading.forget_item_on_item_deleted';
-  static readonly topics = [CatalogItemEventType.ItemDeleted];
+  static readonly messages = [ItemDeleted] as const;
 
   constructor(
     private readonly prices: ItemPriceRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  async handle(message: Message): Promise<void> {
+  async handle(message: Delivered<typeof ForgetItemOnItemDeleted.messages>): Promise<void> {
     const { payload } = message;
-    if (!isItemDeletedPayload(payload)) {
-      throw new Error(`${message.type} ${message.id} has no valid { id, version }`);
-    }
     await this.unitOfWork.handleOnce(ForgetItemOnItemDeleted.queue, message, async (session) => {
       await this.prices.applyIfNewer(
         { itemId: payload.id, name: '', price: 0, version: payload.version, deleted: true },

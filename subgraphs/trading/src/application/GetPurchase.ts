@@ -1,4 +1,4 @@
-import { Forbidden, isSelfOrAdmin, requireViewer, type Viewer } from '@play-economy/chassis';
+import { Forbidden, isSelfOrAdmin, requireViewer, type Viewer } from '@play-economy/chassis/domain';
 import type { Purchase } from '../domain/Purchase.ts';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 

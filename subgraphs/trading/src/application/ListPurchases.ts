@@ -1,4 +1,9 @@
-import { InvalidInput, pageSize, requireSelfOrAdmin, type Viewer } from '@play-economy/chassis';
+import {
+  InvalidInput,
+  pageSize,
+  requireSelfOrAdmin,
+  type Viewer,
+} from '@play-economy/chassis/domain';
 import type { Purchase } from '../domain/Purchase.ts';
 import {
   positionOf,

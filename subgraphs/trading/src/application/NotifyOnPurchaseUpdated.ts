@@ -1,6 +1,6 @@
-import type { LiveFeed, Message } from '@play-economy/chassis';
+import type { Delivered, LiveFeed } from '@play-economy/chassis/domain';
 import { purchaseViewOf, type PurchaseView } from '../domain/PurchaseView.ts';
-import { TradingMessageType, type PurchaseUpdatedPayload } from '../domain/TradingMessages.ts';
+import { PurchaseUpdated } from '../domain/TradingMessages.ts';
 
 /**
  * Feeds `trading.purchase.updated` to the live subscriptions of this replica. Every replica
@@ -9,21 +9,12 @@ import { TradingMessageType, type PurchaseUpdatedPayload } from '../domain/Tradi
 export class NotifyOnPurchaseUpdated {
   /** Base name of each replica's transient queue (`perInstance` delivery). */
   static readonly queue = 'trading.notify_on_purchase_updated';
-  static readonly topics = [TradingMessageType.PurchaseUpdated];
+  static readonly messages = [PurchaseUpdated] as const;
   static readonly delivery = 'perInstance';
 
   constructor(private readonly updates: LiveFeed<PurchaseView>) {}
 
-  async handle(message: Message): Promise<void> {
-    if (!isPurchaseUpdate(message.payload)) {
-      throw new Error(`${message.type} ${message.id} is not a purchase update`);
-    }
+  async handle(message: Delivered<typeof NotifyOnPurchaseUpdated.messages>): Promise<void> {
     this.updates.publish(purchaseViewOf(message.payload));
   }
-}
-
-function isPurchaseUpdate(payload: unknown): payload is PurchaseUpdatedPayload {
-  if (typeof payload !== 'object' || payload === null) return false;
-  const { purchaseId, userId, itemId, state, updatedAt } = payload as Record<string, unknown>;
-  return [purchaseId, userId, itemId, state, updatedAt].every((v) => typeof v === 'string');
 }

@@ -5,7 +5,7 @@ import {
   requireViewer,
   type UnitOfWork,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { ItemPriceRepository } from '../domain/ItemPriceRepository.ts';
 import { Purchase } from '../domain/Purchase.ts';
 import { DuplicateIdempotencyKey, type PurchaseRepository } from '../domain/PurchaseRepository.ts';

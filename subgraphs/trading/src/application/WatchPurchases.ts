@@ -4,7 +4,7 @@ import {
   requireViewer,
   type LiveFeed,
   type Viewer,
-} from '@play-economy/chassis';
+} from '@play-economy/chassis/domain';
 import type { PurchaseView } from '../domain/PurchaseView.ts';
 import type { GetPurchase } from './GetPurchase.ts';
 

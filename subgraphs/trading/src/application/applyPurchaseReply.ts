@@ -1,6 +1,5 @@
-import type { Message, UnitOfWork } from '@play-economy/chassis';
+import type { Message, UnitOfWork } from '@play-economy/chassis/domain';
 import type { Purchase } from '../domain/Purchase.ts';
-import { hasPurchaseId } from '../domain/PurchaseReplies.ts';
 import type { PurchaseRepository } from '../domain/PurchaseRepository.ts';
 
 /** A transition of the purchase a reply is about; false when it does not apply. */
@@ -15,14 +14,10 @@ export type PurchaseTransition = (purchase: Purchase, now: Date) => boolean;
 export async function applyPurchaseReply(
   dependencies: { purchases: PurchaseRepository; unitOfWork: UnitOfWork },
   subscriber: string,
-  message: Message,
+  message: Message<{ purchaseId: string }>,
   transition: PurchaseTransition,
 ): Promise<void> {
   const { payload } = message;
-  if (!hasPurchaseId(payload)) {
-    // Retried, then dead-lettered for someone to look at: it names no purchase.
-    throw new Error(`${message.type} ${message.id} has no purchaseId`);
-  }
   const { purchases, unitOfWork } = dependencies;
   await unitOfWork.handleOnce(subscriber, message, async (session, record) => {
     const purchase = await purchases.findById(payload.purchaseId, session);

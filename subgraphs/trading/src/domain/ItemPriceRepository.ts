@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { ItemPrice } from './ItemPrice.ts';
 
 /** Trading's price list, fed by catalog events; never read from catalog's database. */

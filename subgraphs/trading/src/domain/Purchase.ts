@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { Message } from '@play-economy/chassis';
+import type { Message } from '@play-economy/chassis/domain';
 import {
   totalOf,
   validIdempotencyKey,
   validQuantity,
   type StepTimeoutPolicy,
 } from './PurchaseRules.ts';
-import type { GilDebitFailureReason } from './PurchaseReplies.ts';
+import type { GilDebitFailureReason } from '@play-economy/identity/messages';
 import {
-  TradingMessageType,
+  DebitGil,
+  GrantItems,
+  PurchaseUpdated,
+  RefundGil,
+  SubtractItems,
   type DebitGilPayload,
   type GrantItemsPayload,
   type PurchaseUpdatedPayload,
@@ -119,7 +123,7 @@ export class Purchase {
       createdAt: now,
       updatedAt: now,
     });
-    purchase.#send(purchase.#command(TradingMessageType.GrantItems, now), now);
+    purchase.#send(purchase.#command(GrantItems.type, now), now);
     purchase.#announce();
     return purchase;
   }
@@ -189,14 +193,14 @@ export class Purchase {
   itemsGranted(now: Date): boolean {
     if (this.data.state === PurchaseState.Accepted) {
       this.#change({ state: PurchaseState.ItemsGranted }, now);
-      this.#send(this.#command(TradingMessageType.DebitGil, now), now);
+      this.#send(this.#command(DebitGil.type, now), now);
       this.#announce();
       return true;
     }
     if (this.data.state === PurchaseState.Faulted && this.data.grantUnconfirmed) {
       this.#change({ grantUnconfirmed: false }, now, false);
       // Fire and forget: the purchase is settled, nothing waits for the reply.
-      this.#messages.push(this.#command(TradingMessageType.SubtractItems, now));
+      this.#messages.push(this.#command(SubtractItems.type, now));
       return true;
     }
     return false;
@@ -218,7 +222,7 @@ export class Purchase {
     if (this.data.debitUnconfirmed) {
       this.#change({ debitUnconfirmed: false }, now, false);
       // Fire and forget, like a late grant's subtraction: identity credits it exactly once.
-      this.#messages.push(this.#command(TradingMessageType.RefundGil, now));
+      this.#messages.push(this.#command(RefundGil.type, now));
       return true;
     }
     if (this.data.state !== PurchaseState.ItemsGranted || this.data.compensating) return false;
@@ -296,7 +300,7 @@ export class Purchase {
 
   #compensate(reason: string, now: Date, extra: Partial<PurchaseData> = {}): void {
     this.#change({ compensating: true, compensationReason: reason, ...extra }, now);
-    this.#send(this.#command(TradingMessageType.SubtractItems, now), now);
+    this.#send(this.#command(SubtractItems.type, now), now);
     this.#announce();
   }
 
@@ -336,18 +340,15 @@ export class Purchase {
     this.#messages.push(command);
   }
 
+  #command(type: typeof DebitGil.type | typeof RefundGil.type, now: Date): Message<DebitGilPayload>;
   #command(
-    type: typeof TradingMessageType.DebitGil | typeof TradingMessageType.RefundGil,
-    now: Date,
-  ): Message<DebitGilPayload>;
-  #command(
-    type: typeof TradingMessageType.GrantItems | typeof TradingMessageType.SubtractItems,
+    type: typeof GrantItems.type | typeof SubtractItems.type,
     now: Date,
   ): Message<GrantItemsPayload>;
   #command(type: string, now: Date): Message {
     const { id: purchaseId, userId, itemId, quantity, total } = this.data;
     const payload =
-      type === TradingMessageType.DebitGil || type === TradingMessageType.RefundGil
+      type === DebitGil.type || type === RefundGil.type
         ? { purchaseId, userId, amount: total }
         : { purchaseId, userId, itemId, quantity };
     return { id: randomUUID(), type, occurredAt: now.toISOString(), payload };
@@ -370,7 +371,7 @@ export class Purchase {
     };
     this.#messages.push({
       id: randomUUID(),
-      type: TradingMessageType.PurchaseUpdated,
+      type: PurchaseUpdated.type,
       occurredAt: updatedAt.toISOString(),
       payload,
     });

@@ -1,4 +1,4 @@
-import type { StoreSession } from '@play-economy/chassis';
+import type { StoreSession } from '@play-economy/chassis/domain';
 import type { Purchase } from './Purchase.ts';
 
 /** A second purchase with a user's idempotency key was refused by the store. */

@@ -1,4 +1,4 @@
-import { InvalidInput } from '@play-economy/chassis';
+import { InvalidInput } from '@play-economy/chassis/domain';
 
 export const QUANTITY_MIN = 1;
 export const QUANTITY_MAX = 100;

@@ -1,6 +1,6 @@
 import type { ServiceRuntime } from '@play-economy/chassis';
 import { PurchaseState } from '../domain/Purchase.ts';
-import { TradingMessageType, type PurchaseUpdatedPayload } from '../domain/TradingMessages.ts';
+import { PurchaseUpdated } from '../domain/TradingMessages.ts';
 
 /**
  * Purchase counters for `/metrics`: `purchases_started_total`, `purchases_completed_total`,
@@ -21,7 +21,9 @@ export function countPurchases(runtime: Pick<ServiceRuntime, 'metrics' | 'onPubl
     ),
   } as Partial<Record<string, { inc(): void }>>;
   runtime.onPublished((message) => {
-    if (message.type !== TradingMessageType.PurchaseUpdated) return;
-    counters[(message.payload as PurchaseUpdatedPayload).state]?.inc();
+    if (message.type !== PurchaseUpdated.type) return;
+    // Our own confirmed message: parsed by its contract all the same, as any reader would.
+    const update = PurchaseUpdated.payload.safeParse(message.payload);
+    if (update.success) counters[update.data.state]?.inc();
   });
 }

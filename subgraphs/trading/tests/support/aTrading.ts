@@ -1,3 +1,4 @@
+import { throughContracts } from '@play-economy/chassis/testing';
 import {
   createMessage,
   EmbeddedStore,
@@ -32,7 +33,8 @@ export async function aTrading(options: { stepTimeout?: StepTimeoutPolicy } = {}
   };
   let players = 0;
   const deliver = async (message: Message): Promise<void> => {
-    await subscriberFor(message.type).handler(message, { attempt: 0, redelivered: false });
+    // As the bus does: parsed by the subscriber's contracts first.
+    await throughContracts(subscriberFor(message.type)).handle(message);
   };
 
   return {

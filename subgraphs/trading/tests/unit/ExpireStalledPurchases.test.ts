@@ -57,7 +57,13 @@ describe('ExpireStalledPurchases', () => {
     const { trading, purchase } = await withPurchase();
     await trading.relayed();
     await trading.deliver(
-      trading.reply('inventory.items.grant_failed', { purchaseId: purchase.id, reason: 'x' }),
+      trading.reply('inventory.items.grant_failed', {
+        purchaseId: purchase.id,
+        userId: purchase.userId,
+        itemId: 'potion',
+        quantity: 1,
+        reason: 'UNKNOWN_ITEM',
+      }),
     );
     await trading.relayed();
     expect(await trading.expireStalledPurchases.execute(seconds(1000))).toMatchObject({

@@ -1,4 +1,4 @@
-import type { Viewer } from '@play-economy/chassis';
+import type { Viewer } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { aTrading } from '../support/aTrading.ts';
 
@@ -21,7 +21,12 @@ async function accepted() {
     read: async () => (await trading.useCases.getPurchase.execute(buyer, purchase.id))!,
     granted: () => trading.reply('inventory.items.granted', moved),
     grantFailed: () =>
-      trading.reply('inventory.items.grant_failed', { ...about, reason: 'UNKNOWN_ITEM' }),
+      trading.reply('inventory.items.grant_failed', {
+        ...about,
+        itemId: 'potion',
+        quantity: 2,
+        reason: 'UNKNOWN_ITEM',
+      }),
     debited: () => trading.reply('identity.gil.debited', { ...about, amount: 60, balance: 40 }),
     debitFailed: () =>
       trading.reply('identity.gil.debit_failed', {
@@ -29,7 +34,8 @@ async function accepted() {
         amount: 60,
         reason: 'INSUFFICIENT_GIL',
       }),
-    subtracted: () => trading.reply('inventory.items.subtracted', { ...moved, newQuantity: 0 }),
+    subtracted: () =>
+      trading.reply('inventory.items.subtracted', { ...moved, subtracted: 2, newQuantity: 0 }),
   };
 }
 
@@ -93,18 +99,37 @@ describe('the purchase saga, reply by reply', () => {
     expect(await saga.trading.published('trading.purchase.subtract_items')).toEqual([]);
   });
 
+  it('refuses a debit failure whose reason is outside the contract, compensating nothing', async () => {
+    const saga = await accepted();
+    await saga.trading.deliver(saga.granted());
+    const strange = saga.trading.reply('identity.gil.debit_failed', {
+      purchaseId: saga.purchase.id,
+      userId: saga.purchase.userId,
+      amount: 60,
+      reason: 'ACCOUNT_FROZEN',
+    });
+    await expect(saga.trading.deliver(strange)).rejects.toThrow(/reason: Invalid option/);
+    expect(await saga.read()).toMatchObject({ state: 'ITEMS_GRANTED', compensating: false });
+    expect(await saga.trading.published('trading.purchase.subtract_items')).toHaveLength(0);
+  });
+
   it('ignores replies about purchases it does not know', async () => {
     const saga = await accepted();
     await saga.trading.deliver(
-      saga.trading.reply('identity.gil.debited', { purchaseId: 'elsewhere', amount: 1 }),
+      saga.trading.reply('identity.gil.debited', {
+        purchaseId: 'elsewhere',
+        userId: 'u',
+        amount: 1,
+        balance: 0,
+      }),
     );
     expect(await saga.trading.published()).toEqual([]);
   });
 
-  it('rejects a reply naming no purchase, so the bus retries and dead-letters it', async () => {
+  it('refuses a reply naming no purchase by its contract, so the bus dead-letters it', async () => {
     const saga = await accepted();
     await expect(
       saga.trading.deliver(saga.trading.reply('inventory.items.granted', { userId: 'u' })),
-    ).rejects.toThrow(/purchaseId/);
+    ).rejects.toThrow(/purchaseId: /);
   });
 });

@@ -1,4 +1,4 @@
-import { createMessage } from '@play-economy/chassis';
+import { createMessage } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { aTrading, failureOf } from '../support/aTrading.ts';
 
