@@ -23,12 +23,15 @@ FROM base AS manifests
 COPY packages ./packages
 COPY subgraphs ./subgraphs
 COPY router ./router
-# The web store is a workspace too (npm ci needs every one); its dependencies are all build-time
-# (devDependencies), so no service image installs them: only the web-build stage does.
+# The stack that boots every service for npm start and the tests is a workspace too (npm ci needs
+# every one); no service imports it, so no image carries its sources.
+COPY stack ./stack
+# The web store is a workspace too; its dependencies are all build-time (devDependencies), so no
+# service image installs them: only the web-build stage does.
 COPY web ./web
 RUN mkdir -p /manifests \
  && find packages subgraphs -mindepth 2 -maxdepth 2 -name package.json -exec cp --parents {} /manifests \; \
- && cp --parents router/package.json web/package.json /manifests
+ && cp --parents router/package.json stack/package.json web/package.json /manifests
 
 # ---- prod-deps: production dependencies only, the lockfile honoured exactly ------------------
 # tsx (which runs the TypeScript sources) and the tsconfig base it reads are root dependencies.

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { findFreePort } from '../../packages/local-stack/src/findFreePort.ts';
+import { findFreePort } from '@play-economy/chassis/web';
 import type { FederationAuditInstallation } from './installFederationAudit.ts';
 
 /** The audit's server: every suite's subgraphs, supergraph and tests. */

@@ -4,7 +4,7 @@ import type { SubgraphDefinition } from '@play-economy/chassis';
 import { readSupergraphConfig, type SubgraphConfig } from './readSupergraphConfig.ts';
 
 /** `rover.yaml` at the repository's root: the one list of subgraphs. */
-export const ROVER_CONFIG = fileURLToPath(new URL('../../../rover.yaml', import.meta.url));
+export const ROVER_CONFIG = fileURLToPath(new URL('../../rover.yaml', import.meta.url));
 
 /** A subgraph of `rover.yaml`, with the folder it lives in (where its schema file is). */
 export interface ListedSubgraph extends SubgraphConfig {

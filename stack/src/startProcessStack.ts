@@ -10,7 +10,7 @@ import { listSubgraphs } from './loadSubgraphs.ts';
 import { startLoadBalancer, type LoadBalancer } from './startLoadBalancer.ts';
 import type { SignedInClient } from './startStack.ts';
 
-const root = fileURLToPath(new URL('../../..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const exitWithParent = new URL('./exitWithParent.ts', import.meta.url).href;
 
 /**
