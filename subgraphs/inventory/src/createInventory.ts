@@ -2,6 +2,7 @@ import { LiveFeed, type DocumentStore, type UnitOfWork } from '@play-economy/cha
 import type { InventoryChangedPayload } from './domain/InventoryEvents.ts';
 import { GetInventory } from './application/GetInventory.ts';
 import { GetOwnedQuantities } from './application/GetOwnedQuantities.ts';
+import { ChangeEntryQuantity } from './application/ChangeEntryQuantity.ts';
 import { GrantItems } from './application/GrantItems.ts';
 import { GrantItemsOnGrantItemsRequested } from './application/GrantItemsOnGrantItemsRequested.ts';
 import type { InventoryUseCases } from './application/InventoryUseCases.ts';
@@ -36,17 +37,18 @@ export async function createInventory({
 }: InventoryDependencies): Promise<Inventory> {
   const entries = await MongoInventoryRepository.create(store);
   const knownItems = await MongoKnownItemRepository.create(store);
+  const quantities = new ChangeEntryQuantity(entries);
   const changes = new LiveFeed<InventoryChangedPayload>();
   return {
     useCases: {
       getInventory: new GetInventory(entries, knownItems),
       getOwnedQuantities: new GetOwnedQuantities(entries),
-      grantItems: new GrantItems(entries, knownItems, unitOfWork),
+      grantItems: new GrantItems(quantities, knownItems, unitOfWork),
       watchInventoryChanges: new WatchInventoryChanges(changes),
     },
     trackItem: new TrackItemOnItemChanged(knownItems, unitOfWork),
-    grantItems: new GrantItemsOnGrantItemsRequested(entries, knownItems, unitOfWork),
-    subtractItems: new SubtractItemsOnSubtractItemsRequested(entries, unitOfWork),
+    grantItems: new GrantItemsOnGrantItemsRequested(quantities, knownItems, unitOfWork),
+    subtractItems: new SubtractItemsOnSubtractItemsRequested(quantities, unitOfWork),
     notifyChanges: new NotifyOnInventoryChanged(changes),
   };
 }

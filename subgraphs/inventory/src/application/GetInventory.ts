@@ -4,7 +4,7 @@ import {
   requireSelfOrAdmin,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import type { InventoryEntry } from '../domain/InventoryEntry.ts';
+import type { InventoryEntryState } from '../domain/InventoryEntry.ts';
 import {
   positionOf,
   type EntryPosition,
@@ -39,11 +39,11 @@ export class GetInventory {
     viewer: Viewer | null,
     userId: string,
     { first, after }: InventoryPageRequest,
-  ): Promise<InventoryEntry[]> {
+  ): Promise<InventoryEntryState[]> {
     requireSelfOrAdmin(viewer, userId);
     const size = pageSize(first, MAX_PAGE_SIZE);
     let position = after === undefined ? undefined : await this.positionAfter(userId, after);
-    const page: InventoryEntry[] = [];
+    const page: InventoryEntryState[] = [];
     // Each round reads only as many entries as the page still lacks; another round is needed
     // only when entries of deleted items were dropped from a full read.
     while (page.length < size) {
@@ -66,7 +66,9 @@ export class GetInventory {
     return positionOf(entry);
   }
 
-  private async withoutDeletedItems(entries: InventoryEntry[]): Promise<InventoryEntry[]> {
+  private async withoutDeletedItems(
+    entries: InventoryEntryState[],
+  ): Promise<InventoryEntryState[]> {
     if (entries.length === 0) return entries;
     const items = await this.knownItems.findMany(entries.map((entry) => entry.itemId));
     const deleted = new Set(items.filter((item) => item.deleted).map((item) => item.id));

@@ -5,12 +5,11 @@ import {
   type UnitOfWork,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import { InventoryChanged } from '../domain/InventoryEvents.ts';
-import type { InventoryEntry } from '../domain/InventoryEntry.ts';
-import type { InventoryRepository } from '../domain/InventoryRepository.ts';
+import type { InventoryEntryState } from '../domain/InventoryEntry.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
-import { isOwnableTotal, QUANTITY_MAX, validGrantQuantity } from '../domain/QuantityRules.ts';
+import { validGrantQuantity } from '../domain/QuantityRules.ts';
+import type { ChangeEntryQuantity } from './ChangeEntryQuantity.ts';
 
 /**
  * An admin gives a user items. The item must be one the catalog has and has not deleted
@@ -18,7 +17,7 @@ import { isOwnableTotal, QUANTITY_MAX, validGrantQuantity } from '../domain/Quan
  */
 export class GrantItems {
   constructor(
-    private readonly entries: InventoryRepository,
+    private readonly quantities: ChangeEntryQuantity,
     private readonly knownItems: KnownItemRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -28,7 +27,7 @@ export class GrantItems {
     userId: string,
     itemId: string,
     quantity: number,
-  ): Promise<InventoryEntry> {
+  ): Promise<InventoryEntryState> {
     requireAdmin(viewer);
     const amount = validGrantQuantity(quantity);
     if (userId.trim() === '') throw new InvalidInput('userId', 'userId must not be empty');
@@ -36,25 +35,18 @@ export class GrantItems {
       if (!isGrantable(await this.knownItems.find(itemId, session))) {
         throw new NotFound('Item', itemId);
       }
-      const now = new Date();
-      const entry = await this.entries.add(userId, itemId, amount, now, session);
-      if (!isOwnableTotal(entry.quantity)) {
-        // Thrown inside the transaction: the addition rolls back.
-        throw new InvalidInput(
-          'quantity',
-          `quantity would raise the user's total above ${QUANTITY_MAX}`,
-        );
-      }
-      record(
-        InventoryChanged.of({
-          userId,
-          itemId,
-          quantity: entry.quantity,
-          delta: amount,
-          cause: 'admin-grant',
-        }),
+      // A grant past the largest ownable total throws QuantityLimitExceeded (BAD_USER_INPUT).
+      const entry = await this.quantities.grant(
+        userId,
+        itemId,
+        amount,
+        { cause: 'admin-grant' },
+        session,
       );
-      return entry;
+      record(...entry.pullEvents());
+      const state = entry.toState();
+      if (state === null) throw new Error(`inventory entry ${userId}/${itemId} was not stored`);
+      return state;
     });
   }
 }

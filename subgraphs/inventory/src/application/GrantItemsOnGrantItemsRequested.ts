@@ -1,16 +1,17 @@
 import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { GrantItems } from '@play-economy/trading/messages';
-import { GrantFailed, InventoryChanged, ItemsGranted } from '../domain/InventoryEvents.ts';
-import type { InventoryRepository } from '../domain/InventoryRepository.ts';
+import { GrantFailed } from '../domain/InventoryEvents.ts';
 import { isGrantable } from '../domain/KnownItem.ts';
 import type { KnownItemRepository } from '../domain/KnownItemRepository.ts';
-import { isOwnableTotal } from '../domain/QuantityRules.ts';
+import { QuantityLimitExceeded } from '../domain/QuantityLimitExceeded.ts';
+import type { ChangeEntryQuantity } from './ChangeEntryQuantity.ts';
 
 /**
  * Delivers a purchase: adds its items to the buyer's inventory and replies with
  * `inventory.items.granted` (plus `inventory.changed`), or with `inventory.items.grant_failed`
- * when the item is unknown or deleted. A redelivered command changes nothing the second time:
- * the grant, the replies and the inbox record commit together.
+ * when the item is unknown or deleted, or the user's total would exceed the largest quantity one
+ * can own. A redelivered command changes nothing the second time: the grant, the replies and the
+ * inbox record commit together.
  */
 export class GrantItemsOnGrantItemsRequested {
   /** The durable queue, `<service>.<subscriber>`. */
@@ -18,7 +19,7 @@ export class GrantItemsOnGrantItemsRequested {
   static readonly messages = [GrantItems] as const;
 
   constructor(
-    private readonly entries: InventoryRepository,
+    private readonly quantities: ChangeEntryQuantity,
     private readonly knownItems: KnownItemRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -29,16 +30,17 @@ export class GrantItemsOnGrantItemsRequested {
       GrantItemsOnGrantItemsRequested.queue,
       message,
       async (session, record) => {
-        const now = new Date();
         if (!isGrantable(await this.knownItems.find(itemId, session))) {
-          const failure = { purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' } as const;
-          record(GrantFailed.of(failure));
+          record(GrantFailed.of({ purchaseId, userId, itemId, quantity, reason: 'UNKNOWN_ITEM' }));
           return;
         }
-        const entry = await this.entries.add(userId, itemId, quantity, now, session);
-        if (!isOwnableTotal(entry.quantity)) {
-          // Undone in the same transaction: the grant never shows.
-          await this.entries.add(userId, itemId, -quantity, now, session);
+        try {
+          const reason = { cause: 'purchase', purchaseId } as const;
+          const entry = await this.quantities.grant(userId, itemId, quantity, reason, session);
+          record(...entry.pullEvents());
+        } catch (error) {
+          // Refused by the guard before anything changed: the failure is the reply.
+          if (!(error instanceof QuantityLimitExceeded)) throw error;
           const failure = {
             purchaseId,
             userId,
@@ -47,20 +49,7 @@ export class GrantItemsOnGrantItemsRequested {
             reason: 'QUANTITY_LIMIT',
           } as const;
           record(GrantFailed.of(failure));
-          return;
         }
-        const newQuantity = entry.quantity;
-        record(
-          ItemsGranted.of({ purchaseId, userId, itemId, quantity, newQuantity }),
-          InventoryChanged.of({
-            userId,
-            itemId,
-            quantity: newQuantity,
-            delta: quantity,
-            cause: 'purchase',
-            purchaseId,
-          }),
-        );
       },
     );
   }

@@ -1,7 +1,6 @@
-import { type Delivered, type DomainEvent, type UnitOfWork } from '@play-economy/chassis/domain';
+import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { SubtractItems } from '@play-economy/trading/messages';
-import { InventoryChanged, ItemsSubtracted } from '../domain/InventoryEvents.ts';
-import type { InventoryRepository } from '../domain/InventoryRepository.ts';
+import type { ChangeEntryQuantity } from './ChangeEntryQuantity.ts';
 
 /**
  * Compensates a purchase that could not be paid for: takes its items back out of the buyer's
@@ -16,7 +15,7 @@ export class SubtractItemsOnSubtractItemsRequested {
   static readonly messages = [SubtractItems] as const;
 
   constructor(
-    private readonly entries: InventoryRepository,
+    private readonly quantities: ChangeEntryQuantity,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -28,30 +27,8 @@ export class SubtractItemsOnSubtractItemsRequested {
       SubtractItemsOnSubtractItemsRequested.queue,
       message,
       async (session, record) => {
-        const now = new Date();
-        const { subtracted, newQuantity } = await this.entries.subtract(
-          userId,
-          itemId,
-          quantity,
-          now,
-          session,
-        );
-        const events: DomainEvent[] = [
-          ItemsSubtracted.of({ purchaseId, userId, itemId, quantity, subtracted, newQuantity }),
-        ];
-        if (subtracted > 0) {
-          events.push(
-            InventoryChanged.of({
-              userId,
-              itemId,
-              quantity: newQuantity,
-              delta: -subtracted,
-              cause: 'compensation',
-              purchaseId,
-            }),
-          );
-        }
-        record(...events);
+        const entry = await this.quantities.subtract(userId, itemId, quantity, purchaseId, session);
+        record(...entry.pullEvents());
       },
     );
   }

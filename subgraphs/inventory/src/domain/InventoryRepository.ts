@@ -1,6 +1,5 @@
 import type { StoreSession } from '@play-economy/chassis/domain';
-import type { InventoryEntry } from './InventoryEntry.ts';
-import type { Subtraction } from './QuantityRules.ts';
+import type { InventoryEntryState, QuantityChange } from './InventoryEntry.ts';
 
 /** Where a page of a user's entries starts: just after this entry, oldest acquisition first. */
 export interface EntryPosition {
@@ -16,7 +15,7 @@ export interface EntryPageQuery {
   after?: EntryPosition | undefined;
 }
 
-export function positionOf(entry: InventoryEntry): EntryPosition {
+export function positionOf(entry: InventoryEntryState): EntryPosition {
   return { acquiredAt: entry.acquiredAt, itemId: entry.itemId };
 }
 
@@ -26,28 +25,19 @@ export interface InventoryRepository {
    * A page of the user's entries with a quantity above 0, oldest acquisition first: by
    * `acquiredAt`, then by item id. The store applies the limit; it never loads the other entries.
    */
-  findByUser(userId: string, page: EntryPageQuery): Promise<InventoryEntry[]>;
+  findByUser(userId: string, page: EntryPageQuery): Promise<InventoryEntryState[]>;
   /** The user's entry for the item, even one taken back to 0; null when they never had it. */
-  find(userId: string, itemId: string): Promise<InventoryEntry | null>;
+  find(userId: string, itemId: string, session?: StoreSession): Promise<InventoryEntryState | null>;
   /** The user's quantities of the given items; items the user never had are left out. */
   quantitiesOf(userId: string, itemIds: readonly string[]): Promise<Map<string, number>>;
   /**
-   * Adds `quantity` to the user's entry in one atomic upsert (creating it, acquired `now`, if
-   * there is none) and returns the entry after the change.
+   * Applies `change` in one atomic update if the stored quantity meets its guard, creating the
+   * entry (acquired `now`) when there is none and 0 meets it. Returns the entry after the
+   * change, or null when the guard refused it and nothing changed.
    */
-  add(
-    userId: string,
-    itemId: string,
-    quantity: number,
+  apply(
+    change: QuantityChange,
     now: Date,
     session: StoreSession,
-  ): Promise<InventoryEntry>;
-  /** Takes up to `quantity` out of the user's entry, never below 0. */
-  subtract(
-    userId: string,
-    itemId: string,
-    quantity: number,
-    now: Date,
-    session: StoreSession,
-  ): Promise<Subtraction>;
+  ): Promise<InventoryEntryState | null>;
 }

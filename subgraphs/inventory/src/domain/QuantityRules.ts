@@ -20,21 +20,3 @@ export function isCommandQuantity(value: unknown): value is number {
     typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= QUANTITY_MAX
   );
 }
-
-/** Whether a total after a grant is one a user may own. */
-export function isOwnableTotal(total: number): boolean {
-  return total <= QUANTITY_MAX;
-}
-
-/** What taking `requested` items out of `owned` does: never below 0. */
-export interface Subtraction {
-  /** What is actually taken: `requested`, or all there is when that is less. */
-  subtracted: number;
-  /** The quantity left. */
-  newQuantity: number;
-}
-
-export function subtractionFrom(owned: number, requested: number): Subtraction {
-  const subtracted = Math.min(Math.max(owned, 0), requested);
-  return { subtracted, newQuantity: Math.max(owned, 0) - subtracted };
-}

@@ -4,9 +4,8 @@ import type {
   Filter,
   StoreSession,
 } from '@play-economy/chassis';
-import type { InventoryEntry } from '../domain/InventoryEntry.ts';
+import type { InventoryEntryState, QuantityChange } from '../domain/InventoryEntry.ts';
 import type { EntryPageQuery, InventoryRepository } from '../domain/InventoryRepository.ts';
-import { subtractionFrom, type Subtraction } from '../domain/QuantityRules.ts';
 
 interface EntryDocument {
   /** Derived from the user and the item, so an upsert can target the one entry by key. */
@@ -24,7 +23,7 @@ function entryKey(userId: string, itemId: string): string {
   return JSON.stringify([userId, itemId]);
 }
 
-function toEntry(document: EntryDocument): InventoryEntry {
+function toEntry(document: EntryDocument): InventoryEntryState {
   return {
     userId: document.userId,
     itemId: document.itemId,
@@ -54,7 +53,10 @@ export class MongoInventoryRepository implements InventoryRepository {
     return repository;
   }
 
-  async findByUser(userId: string, { first, after }: EntryPageQuery): Promise<InventoryEntry[]> {
+  async findByUser(
+    userId: string,
+    { first, after }: EntryPageQuery,
+  ): Promise<InventoryEntryState[]> {
     // MongoDB reads a limit of 0 as no limit at all.
     if (first < 1) return [];
     // Keyset paging: an item acquired meanwhile lands on the last page and never shifts an
@@ -75,8 +77,15 @@ export class MongoInventoryRepository implements InventoryRepository {
     return documents.map(toEntry);
   }
 
-  async find(userId: string, itemId: string): Promise<InventoryEntry | null> {
-    const document = await this.entries.findOne({ _id: entryKey(userId, itemId) });
+  async find(
+    userId: string,
+    itemId: string,
+    session?: StoreSession,
+  ): Promise<InventoryEntryState | null> {
+    const document = await this.entries.findOne(
+      { _id: entryKey(userId, itemId) },
+      session ? { session } : {},
+    );
     return document ? toEntry(document) : null;
   }
 
@@ -87,50 +96,36 @@ export class MongoInventoryRepository implements InventoryRepository {
     return new Map(documents.map((document) => [document.itemId, document.quantity]));
   }
 
-  async add(
-    userId: string,
-    itemId: string,
-    quantity: number,
+  async apply(
+    change: QuantityChange,
     now: Date,
     session: StoreSession,
-  ): Promise<InventoryEntry> {
-    // One upsert with $inc: concurrent grants add up, and none reads a total it then overwrites.
-    // The filter's equality fields seed a new entry's userId and itemId.
-    const updated = await this.entries.findOneAndUpdate(
-      { _id: entryKey(userId, itemId), userId, itemId },
-      { $inc: { quantity }, $set: { updatedAt: now }, $setOnInsert: { acquiredAt: now } },
-      { session, upsert: true, returnDocument: 'after' },
-    );
-    if (!updated)
-      throw new Error(`the upsert of inventory entry ${userId}/${itemId} returned none`);
-    return toEntry(updated);
-  }
-
-  async subtract(
-    userId: string,
-    itemId: string,
-    quantity: number,
-    now: Date,
-    session: StoreSession,
-  ): Promise<Subtraction> {
+  ): Promise<InventoryEntryState | null> {
+    const { userId, itemId, delta, atLeast, atMost } = change;
     const _id = entryKey(userId, itemId);
-    // The usual case, in one conditional update: there are enough to take.
-    const taken = await this.entries.findOneAndUpdate(
-      { _id, quantity: { $gte: quantity } },
-      { $inc: { quantity: -quantity }, $set: { updatedAt: now } },
-      { session, returnDocument: 'after' },
+    // One conditional $inc: concurrent changes add up, and none reads a total it then
+    // overwrites; the guard is checked by the same update that applies the change.
+    const guarded = { _id, quantity: { $gte: atLeast, $lte: atMost } };
+    const update = { $inc: { quantity: delta }, $set: { updatedAt: now } };
+    const updated = await this.entries.findOneAndUpdate(guarded, update, {
+      session,
+      returnDocument: 'after',
+    });
+    if (updated) return toEntry(updated);
+    // No match: either the guard refused the stored quantity, or there is no entry yet, which
+    // counts as 0.
+    if (atLeast > 0 || atMost < 0) return null;
+    const created = await this.entries.updateOne(
+      { _id },
+      { $setOnInsert: { userId, itemId, quantity: delta, acquiredAt: now, updatedAt: now } },
+      { session, upsert: true },
     );
-    if (taken) return { subtracted: quantity, newQuantity: taken.quantity };
-    // Fewer than asked: take what there is, on condition that it is still what was read.
-    const current = await this.entries.findOne({ _id }, { session });
-    const outcome = subtractionFrom(current?.quantity ?? 0, quantity);
-    if (!current || outcome.subtracted === 0) return outcome;
-    const emptied = await this.entries.findOneAndUpdate(
-      { _id, quantity: current.quantity },
-      { $set: { quantity: outcome.newQuantity, updatedAt: now } },
-      { session, returnDocument: 'after' },
-    );
-    if (!emptied) throw new Error(`inventory entry ${userId}/${itemId} changed while subtracting`);
-    return outcome;
+    if (created.upsertedCount > 0) return { userId, itemId, quantity: delta, acquiredAt: now };
+    // Created meanwhile by a concurrent change: the guard decides on what is there now.
+    const retried = await this.entries.findOneAndUpdate(guarded, update, {
+      session,
+      returnDocument: 'after',
+    });
+    return retried ? toEntry(retried) : null;
   }
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN, anInventory, aPlayerViewer, failureOf } from '../support/anInventory.ts';
+import { QUANTITY_MAX } from '../../src/domain/QuantityRules.ts';
+import {
+  ADMIN,
+  anInventory,
+  aPlayerViewer,
+  failureOf,
+  purchaseCommand,
+} from '../support/anInventory.ts';
 
 describe('GrantItems (admin)', () => {
   it('adds to the total, returns the entry and announces inventory.changed', async () => {
@@ -54,6 +61,28 @@ describe('GrantItems (admin)', () => {
       expect(await inventory.published()).toEqual([]);
     },
   );
+
+  it('refuses a grant past the largest ownable total with BAD_USER_INPUT, changing nothing', async () => {
+    const inventory = await anInventory();
+    await inventory.knowItem('coin');
+    await inventory.grantItems.handle(
+      purchaseCommand('grant_items', {
+        purchaseId: 'p-1',
+        userId: 'u-1',
+        itemId: 'coin',
+        quantity: QUANTITY_MAX - 1,
+      }),
+    );
+    const before = await inventory.published();
+    const failure = await failureOf(inventory.useCases.grantItems.execute(ADMIN, 'u-1', 'coin', 2));
+    expect(failure).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'quantity',
+      message: `quantity would raise the user's total above ${QUANTITY_MAX}`,
+    });
+    expect(await inventory.quantityOf('u-1', 'coin')).toBe(QUANTITY_MAX - 1);
+    expect(await inventory.published()).toEqual(before);
+  });
 
   it('answers NOT_FOUND for an unknown or deleted item, changing nothing', async () => {
     const inventory = await anInventory();

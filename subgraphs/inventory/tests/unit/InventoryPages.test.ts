@@ -1,7 +1,7 @@
 import { EmbeddedStore, type FindOptions, type Viewer } from '@play-economy/chassis';
 import { recordingFinds } from '@play-economy/chassis/testing';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { InventoryEntry } from '../../src/domain/InventoryEntry.ts';
+import { InventoryEntry, type InventoryEntryState } from '../../src/domain/InventoryEntry.ts';
 import { MongoInventoryRepository } from '../../src/infrastructure/MongoInventoryRepository.ts';
 import {
   ADMIN,
@@ -34,7 +34,7 @@ async function grantedAt(acquisitions: Readonly<Record<string, number>>) {
   return { inventory, read };
 }
 
-const itemsOf = (entries: readonly InventoryEntry[]) => entries.map((entry) => entry.itemId);
+const itemsOf = (entries: readonly InventoryEntryState[]) => entries.map((entry) => entry.itemId);
 
 describe('GetInventory pages', () => {
   it('reads oldest acquisition first, ties by item id, each page resuming after the last item', async () => {
@@ -121,7 +121,8 @@ describe('MongoInventoryRepository.findByUser', () => {
     await store.withTransaction(async (session) => {
       for (let n = 0; n < 5; n++) {
         const acquiredAt = new Date(Date.UTC(2026, 0, 1, 12, n));
-        await repository.add('alice', `item-${n}`, 1, acquiredAt, session);
+        const grant = InventoryEntry.of('alice', `item-${n}`).grant(1);
+        await repository.apply(grant, acquiredAt, session);
       }
     });
 
