@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { settingsPrefixOf } from '@play-economy/chassis';
+import { SERVICE_NODE_FLAGS, settingsPrefixOf } from '@play-economy/chassis';
 import { createGraphQLClient, type GraphQLClient } from './createGraphQLClient.ts';
 import { findFreePort } from './findFreePort.ts';
 import { listSubgraphs } from './loadSubgraphs.ts';
@@ -311,7 +311,16 @@ async function startService(
   const launch = async () => {
     const spawned = spawn(
       process.execPath,
-      ['--import', 'tsx', '--import', exitWithParent, '--import', TELEMETRY, entry],
+      [
+        ...SERVICE_NODE_FLAGS,
+        '--import',
+        'tsx',
+        '--import',
+        exitWithParent,
+        '--import',
+        TELEMETRY,
+        entry,
+      ],
       {
         cwd: root,
         env,
