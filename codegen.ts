@@ -2,7 +2,8 @@ import { defineConfig } from '@eddeee888/gcg-typescript-resolver-files';
 import { addTypenameBelowRoot } from './scripts/codegen/addTypenameBelowRoot.ts';
 
 /**
- * Typed resolvers for one subgraph: its `schema.graphql` in, `src/graphql/` out. Mappers
+ * Typed resolvers for one subgraph: its whole SDL (the shared definitions, then its own
+ * `schema.graphql`) in, `src/graphql/` out. Mappers
  * (`<Type>Mapper` exported from `src/graphql/schema.mappers.ts`) tie GraphQL types to domain
  * types, and every resolver receives the subgraph's own `Context`.
  */
@@ -24,7 +25,7 @@ function subgraph(name: string) {
           enumsAsTypes: true,
         },
       }),
-      schema: `subgraphs/${name}/schema.graphql`,
+      schema: ['packages/chassis/src/graphql/common.graphql', `subgraphs/${name}/schema.graphql`],
     },
   };
 }

@@ -20,6 +20,7 @@ if (!report.ok) {
 
 if (report.versionWarning) lines.push(`⚠ ${name(files.config)}: ${report.versionWarning}`);
 lines.push(...report.hints.map(({ code, message }) => `hint [${code}] ${message}`));
+lines.push(...report.publishedChanged.map((path) => `✔ Wrote ${name(path)}`));
 lines.push(
   report.supergraphChanged
     ? `✔ Wrote ${name(files.supergraph)}`

@@ -25,6 +25,8 @@ export type ComposeReport =
       hints: CompositionMessage[];
       /** Whether `schema/supergraph.graphql` changed. */
       supergraphChanged: boolean;
+      /** The subgraph files published for Rover that changed. */
+      publishedChanged: string[];
       baseline: BaselineUpdate;
       /** Breaking changes against the baseline; when any, the baseline was kept. */
       breaking: SchemaChange[];
@@ -34,14 +36,21 @@ export type ComposeReport =
     };
 
 /**
- * `npm run compose`: composes the subgraphs rover.yaml lists into `schema/supergraph.graphql`
- * and refreshes the baseline API schema when the change is not breaking. Writes nothing when
- * composition fails.
+ * `npm run compose`: composes the subgraphs rover.yaml lists into `schema/supergraph.graphql`,
+ * publishes each subgraph's whole SDL where rover.yaml names it, and refreshes the baseline API
+ * schema when the change is not breaking. Writes nothing when composition fails.
  */
 export async function composeSchema(files: SchemaFiles): Promise<ComposeReport> {
   const config = await readSupergraphConfig(files.config);
   const outcome = await composeSupergraph(config);
   if (!outcome.ok) return outcome;
+
+  const publishedChanged = [];
+  for (const { path, sdl } of outcome.published) {
+    if ((await readOptionalFile(path)) === sdl) continue;
+    await writeText(path, sdl);
+    publishedChanged.push(path);
+  }
 
   const supergraph = `${outcome.supergraphSdl}\n`;
   const supergraphChanged = (await readOptionalFile(files.supergraph)) !== supergraph;
@@ -63,6 +72,7 @@ export async function composeSchema(files: SchemaFiles): Promise<ComposeReport> 
     ok: true,
     hints: outcome.hints,
     supergraphChanged,
+    publishedChanged,
     baseline: update,
     breaking: changes?.breaking ?? [],
     dangerous: changes?.dangerous ?? [],

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { subgraphSdl } from '@play-economy/chassis/schema';
 import { printApiSchema } from './printApiSchema.ts';
 import type { SupergraphConfig } from '@play-economy/local-stack/supergraph-config';
 
@@ -23,21 +24,25 @@ export type CompositionOutcome =
       supergraphSdl: string;
       /** The client-facing API schema, sorted and printed by `printApiSchema`. */
       apiSchemaSdl: string;
+      /** Each subgraph's published SDL and where rover.yaml has it published. */
+      published: { path: string; sdl: string }[];
       hints: CompositionMessage[];
     }
   | { ok: false; errors: CompositionMessage[] };
 
 /**
  * Composes the subgraphs a supergraph config lists with `@apollo/composition`, Rover's own
- * engine. Unreadable or unparsable subgraph files are reported like composition errors.
+ * engine, each as it is published: the shared definitions, then its own SDL. Unreadable or
+ * unparsable subgraph files are reported like composition errors.
  */
 export async function composeSupergraph(config: SupergraphConfig): Promise<CompositionOutcome> {
   const errors: CompositionMessage[] = [];
   const services = [];
+  const published = [];
   for (const subgraph of config.subgraphs) {
     let sdl: string;
     try {
-      sdl = await readFile(subgraph.schemaPath, 'utf8');
+      sdl = subgraphSdl(await readFile(subgraph.sourcePath, 'utf8'));
     } catch (error) {
       errors.push({
         code: 'SUBGRAPH_SCHEMA_UNREADABLE',
@@ -47,6 +52,7 @@ export async function composeSupergraph(config: SupergraphConfig): Promise<Compo
     }
     try {
       services.push({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(sdl) });
+      published.push({ path: subgraph.schemaPath, sdl });
     } catch (error) {
       errors.push({
         code: 'INVALID_GRAPHQL',
@@ -70,6 +76,7 @@ export async function composeSupergraph(config: SupergraphConfig): Promise<Compo
     ok: true,
     supergraphSdl: result.supergraphSdl,
     apiSchemaSdl: printApiSchema(result.schema.toAPISchema().toGraphQLJSSchema()),
+    published,
     hints: result.hints.map((hint) => ({ code: hint.definition.code, message: hint.message })),
   };
 }

@@ -19,7 +19,7 @@ export async function listSubgraphs(config = ROVER_CONFIG): Promise<ListedSubgra
   const { subgraphs } = await readSupergraphConfig(config);
   const root = dirname(config);
   return subgraphs.map((subgraph) => {
-    const folder = dirname(subgraph.schemaPath);
+    const folder = dirname(subgraph.sourcePath);
     return { ...subgraph, folder, main: join(folder, 'src/main.ts').slice(root.length + 1) };
   });
 }

@@ -7,8 +7,13 @@ export interface SubgraphConfig {
   name: string;
   /** Where the router reaches the subgraph (`routing_url`). */
   routingUrl: string;
-  /** Absolute path of its SDL (`schema.file`, relative to the config file). */
+  /**
+   * Absolute path of its published SDL (`schema.file`, relative to the config file), which
+   * `npm run compose` writes and Rover reads: the shared definitions, then its own SDL.
+   */
   schemaPath: string;
+  /** Absolute path of its own SDL, the one edited: `subgraphs/<name>/schema.graphql`. */
+  sourcePath: string;
 }
 
 /** A Rover supergraph config (`rover supergraph compose --config`), file sources only. */
@@ -29,11 +34,12 @@ export interface SupergraphConfig {
  *   catalog:
  *     routing_url: http://localhost:4001/graphql
  *     schema:
- *       file: ./subgraphs/catalog/schema.graphql
+ *       file: ./schema/subgraphs/catalog.graphql
  * ```
  *
  * Only `schema.file` sources are supported (the repository is the source of truth for SDL);
- * anything else throws with the offending subgraph named.
+ * anything else throws with the offending subgraph named. Each subgraph's own SDL is found by
+ * convention in `subgraphs/<name>/schema.graphql` beside the config.
  */
 export async function readSupergraphConfig(path: string): Promise<SupergraphConfig> {
   const absolute = resolve(path);
@@ -61,7 +67,14 @@ export async function readSupergraphConfig(path: string): Promise<SupergraphConf
       if (typeof file !== 'string') {
         return fail(`subgraph ${name} needs schema.file (other schema sources are not supported)`);
       }
-      return { name, routingUrl, schemaPath: resolve(dirname(absolute), file) };
+      const schemaPath = resolve(dirname(absolute), file);
+      const sourcePath = resolve(dirname(absolute), 'subgraphs', name, 'schema.graphql');
+      if (schemaPath === sourcePath) {
+        return fail(
+          `subgraph ${name}: schema.file is where its whole SDL is published (e.g. ./schema/subgraphs/${name}.graphql), not its own subgraphs/${name}/schema.graphql`,
+        );
+      }
+      return { name, routingUrl, schemaPath, sourcePath };
     }),
   };
 }

@@ -77,11 +77,11 @@ export async function aRepositoryCopy(): Promise<RepositoryCopy> {
           '  catalog:',
           `    routing_url: ${catalogUrl}`,
           '    schema:',
-          '      file: ./subgraphs/catalog/schema.graphql',
+          '      file: ./schema/subgraphs/catalog.graphql',
           '  inventory:',
           '    routing_url: http://localhost:4003/graphql',
           '    schema:',
-          '      file: ./subgraphs/inventory/schema.graphql',
+          '      file: ./schema/subgraphs/inventory.graphql',
           '',
         ].join('\n'),
       );

@@ -20,7 +20,7 @@ describe('readSupergraphConfig', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
-  it('reads subgraphs with schema files relative to the config file', async () => {
+  it('reads subgraphs with published schema files relative to the config file, and finds their own SDL', async () => {
     const path = await write(
       'federation_version: =2.14.4\nsubgraphs:\n  catalog:\n    routing_url: http://localhost:4001/graphql\n    schema:\n      file: ./catalog.graphql\n',
     );
@@ -32,9 +32,19 @@ describe('readSupergraphConfig', () => {
           name: 'catalog',
           routingUrl: 'http://localhost:4001/graphql',
           schemaPath: join(directory, 'catalog.graphql'),
+          sourcePath: join(directory, 'subgraphs', 'catalog', 'schema.graphql'),
         },
       ],
     });
+  });
+
+  it("refuses to publish over a subgraph's own SDL", async () => {
+    const path = await write(
+      'subgraphs:\n  catalog:\n    routing_url: http://localhost:4001/graphql\n    schema:\n      file: ./subgraphs/catalog/schema.graphql\n',
+    );
+    await expect(readSupergraphConfig(path)).rejects.toThrow(
+      'subgraph catalog: schema.file is where its whole SDL is published (e.g. ./schema/subgraphs/catalog.graphql), not its own subgraphs/catalog/schema.graphql',
+    );
   });
 
   it('refuses schema sources other than files', async () => {

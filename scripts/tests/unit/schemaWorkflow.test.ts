@@ -1,9 +1,13 @@
-import { access } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { composeServices } from '@apollo/composition';
+import { COMMON_SDL_PATH } from '@play-economy/chassis/schema';
+import { parse } from 'graphql';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acceptSchemaChanges } from '../../schema/acceptSchemaChanges.ts';
 import { checkSchema, type SchemaCheckReport } from '../../schema/checkSchema.ts';
 import { composeSchema } from '../../schema/composeSchema.ts';
-import { aRepositoryCopy, type RepositoryCopy } from '../support/aRepositoryCopy.ts';
+import { aRepositoryCopy, CATALOG_SDL, type RepositoryCopy } from '../support/aRepositoryCopy.ts';
 
 const exists = (path: string) =>
   access(path).then(
@@ -45,8 +49,29 @@ describe('schema workflow', () => {
     expect(await check(repo)).toEqual({ problems: [], warnings: [], generatedCode: 'fresh' });
     expect(await composeSchema(repo.files)).toMatchObject({
       supergraphChanged: false,
+      publishedChanged: [],
       baseline: 'unchanged',
     });
+  });
+
+  it("publishes each subgraph's whole SDL, shared definitions first, where rover.yaml names it", async () => {
+    const published = join(repo.files.root, 'schema', 'subgraphs', 'catalog.graphql');
+    const report = await composeSchema(repo.files);
+    expect(report).toMatchObject({ ok: true, publishedChanged: [published, expect.any(String)] });
+
+    const sdl = await repo.read(published);
+    expect(sdl.startsWith(await readFile(COMMON_SDL_PATH, 'utf8'))).toBe(true);
+    expect(sdl.endsWith(CATALOG_SDL)).toBe(true);
+    // What was published composes on its own, as Rover composes it.
+    const services = ['catalog', 'inventory'].map(async (name) => ({
+      name,
+      typeDefs: parse(
+        await repo.read(join(repo.files.root, 'schema', 'subgraphs', `${name}.graphql`)),
+      ),
+    }));
+    const composed = composeServices(await Promise.all(services));
+    expect(composed.errors).toBeUndefined();
+    expect(composed.supergraphSdl).toContain('directive @cacheControl');
   });
 
   it('fails on a removed field, naming it, and keeps the baseline', async () => {

@@ -47,7 +47,10 @@ export interface SubgraphDefinition<
   TExposed extends object = object,
 > {
   name: string;
-  /** The subgraph's SDL file, with its federation `@link`. */
+  /**
+   * The subgraph's own SDL file, with its federation `@link`. It is served behind the
+   * definitions every subgraph shares (`common.graphql`).
+   */
   schema: URL;
   /** Codegen's resolvers for that SDL. */
   resolvers: object;

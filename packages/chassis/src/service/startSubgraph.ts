@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
+import { subgraphSdl } from '../graphql/subgraphSdl.ts';
 import type { EventBus } from '../bus/EventBus.ts';
 import { busSettingsOf, routerSecretOf } from '../config/loadConfig.ts';
 import { listenSettingsOf, type SubgraphConfig } from '../config/subgraphConfig.ts';
@@ -50,7 +51,7 @@ export async function startSubgraph<
   const configured = listenSettingsOf(definition.name, config);
   const listen = options.listen ?? configured;
   const routerSecret = routerSecretOf(config);
-  const typeDefs = parse(readFileSync(definition.schema, 'utf8'));
+  const typeDefs = parse(subgraphSdl(readFileSync(definition.schema, 'utf8')));
   const runtime = await startServiceRuntime({
     service: definition.name,
     database: configured.database,
