@@ -110,6 +110,9 @@ const routerEnv = z
     ROUTER_CACHE_MAX_TTL_SECONDS: z.coerce.number().int().min(1).default(300),
     ROUTER_CACHE_DEFAULT_MAX_AGE: z.coerce.number().int().min(0).default(0),
     ROUTER_CACHE_KEY_PREFIX: z.string().min(1).default('play-economy:router-cache:'),
+    /** Whole answers of cacheable operations, when the entity cache is on; on by default. */
+    ROUTER_RESPONSE_CACHE: flag.default(true),
+    ROUTER_RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
     /** `router` (its own engine) or `gateway` (plain @apollo/gateway, the reference). */
     ROUTER_ENGINE: z.enum(['router', 'gateway']).default('router'),
     /** Keep-alive connections open at once to each subgraph origin. */
@@ -213,6 +216,10 @@ const routerEnv = z
         maxEntries: env.ROUTER_CACHE_MAX_ENTRIES,
         maxTtlSeconds: env.ROUTER_CACHE_MAX_TTL_SECONDS,
         defaultMaxAge: env.ROUTER_CACHE_DEFAULT_MAX_AGE,
+        responses: {
+          enabled: env.ROUTER_RESPONSE_CACHE,
+          maxBytes: env.ROUTER_RESPONSE_CACHE_MAX_BYTES,
+        },
       },
     };
   });

@@ -232,7 +232,7 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
     });
   const cacheLookups = metrics.counter(
     'router_operation_cache_lookups_total',
-    'Lookups in the caches of parsed documents and of query plans, by outcome',
+    'Lookups in the caches of parsed documents, of query plans and of whole answers, by outcome',
     ['cache', 'outcome'],
   );
   const engineOptions = {
@@ -306,7 +306,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       gateway,
       introspection,
       formatError: createRouterErrorFormatter(logger),
-      cacheControl: cache.cacheControl,
+      cachePolicies: cache.policies,
+      responseCache: cache.responses,
       metrics,
       cacheLookups,
       logger,

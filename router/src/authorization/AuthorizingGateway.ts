@@ -7,6 +7,7 @@ import type { PreparedSupergraph } from '../supergraph/prepareSupergraph.ts';
 import { buildAuthorizationIndex, type AuthorizationIndex } from './buildAuthorizationIndex.ts';
 import { filterOperation, type FilteredOperation } from './filterOperation.ts';
 import { restoreRemovedFields } from './restoreRemovedFields.ts';
+import { rightsOf } from './rightsOf.ts';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<RouterContext>['gateway'];
 type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface['load']>>['executor']>;
@@ -169,11 +170,6 @@ export class AuthorizingGateway implements GatewayInterface {
 
 function viewerOf(context: Record<string, unknown>): Viewer | null {
   return (context['viewer'] as Viewer | null | undefined) ?? null;
-}
-
-/** What filtering depends on: whether there is a caller, and its roles (its scopes). */
-function rightsOf(viewer: Viewer | null): string {
-  return viewer ? `roles:${[...new Set(viewer.roles)].sort().join(',')}` : 'anonymous';
 }
 
 function withHttpStatus(status: number) {

@@ -116,6 +116,18 @@ export class EntityCache {
    * Undefined when the backend failed: the caller fetches everything and stores nothing.
    */
   async lookup(slots: readonly CacheSlot[]): Promise<LookedUp[] | undefined> {
+    const read = await this.read(slots);
+    return read?.map(({ key, raw }) =>
+      raw === undefined
+        ? { key, value: undefined, hit: false }
+        : { key, value: JSON.parse(raw) as unknown, hit: true },
+    );
+  }
+
+  /** As {@link lookup}, the entries as stored: text, not parsed. */
+  async read(
+    slots: readonly CacheSlot[],
+  ): Promise<{ key: string; raw: string | undefined }[] | undefined> {
     if (slots.length === 0) return [];
     try {
       const tags = [...new Set(slots.flatMap((slot) => slot.tags))];
@@ -127,12 +139,7 @@ export class EntityCache {
         (slot) => `${slot.baseKey}:${slot.tags.map((tag) => versions.get(tag)).join(',')}`,
       );
       const values = await this.#backend.get(keys);
-      return keys.map((key, i) => {
-        const raw = values[i];
-        return raw === undefined
-          ? { key, value: undefined, hit: false }
-          : { key, value: JSON.parse(raw) as unknown, hit: true };
-      });
+      return keys.map((key, i) => ({ key, raw: values[i] }));
     } catch (error) {
       this.#backendFailed(error, 'lookup');
       return undefined;
@@ -141,12 +148,14 @@ export class EntityCache {
 
   /** Stores values under the keys `lookup` gave (the versions read before the fetch). */
   async store(writes: readonly { key: string; value: unknown; ttlMs: number }[]): Promise<void> {
-    if (writes.length === 0) return;
-    const entries: CacheWrite[] = writes.map(({ key, value, ttlMs }) => ({
-      key,
-      value: JSON.stringify(value),
-      ttlMs,
-    }));
+    await this.write(
+      writes.map(({ key, value, ttlMs }) => ({ key, value: JSON.stringify(value), ttlMs })),
+    );
+  }
+
+  /** As {@link store}, values already encoded. */
+  async write(entries: readonly CacheWrite[]): Promise<void> {
+    if (entries.length === 0) return;
     try {
       await this.#backend.set(entries);
       this.stats.wrote(entries.length);

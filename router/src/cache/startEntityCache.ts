@@ -6,10 +6,11 @@ import type { CacheBackend } from './CacheBackend.ts';
 import { CacheHintRegistry, type SchemaSource } from './CacheHintRegistry.ts';
 import { CacheStats } from './CacheStats.ts';
 import { CachingDataSource } from './CachingDataSource.ts';
-import { cacheControlHeader, type CacheControlHeader } from './cacheControlHeader.ts';
 import { EntityCache } from './EntityCache.ts';
 import { INVALIDATION_TOPICS, invalidationTagsOf } from './invalidationTagsOf.ts';
 import { MemoryCacheBackend } from './MemoryCacheBackend.ts';
+import { OperationCachePolicies } from './OperationCachePolicies.ts';
+import { ResponseCache } from './ResponseCache.ts';
 
 /**
  * An eviction fails only while Redis is unreachable, and must not be acknowledged then: retried
@@ -38,6 +39,12 @@ export interface EntityCacheSettings {
   /** Max-age of root fields and object fields without a hint; `0` (default) caches none. */
   defaultMaxAge?: number;
   /**
+   * Whole answers of cacheable operations, beside the entities (see {@link ResponseCache}):
+   * on unless `enabled` is `false`, when the entity cache is on; answers above `maxBytes`
+   * (default 256 KiB) are not kept.
+   */
+  responses?: { enabled?: boolean; maxBytes?: number };
+  /**
    * The bus to hear `catalog.item.*` and `identity.*` events on, to evict what they change
    * (one-process mode hands over its in-process bus). Without it the router connects to
    * `amqpUrl`.
@@ -60,8 +67,10 @@ export interface RunningEntityCache {
     dataSource: GraphQLDataSource<RouterContext>,
     subgraph: string,
   ): GraphQLDataSource<RouterContext>;
-  /** The `Cache-Control` header of a response, from the hints. */
-  readonly cacheControl: CacheControlHeader;
+  /** Each operation's cache policy: its `Cache-Control`, and whether its answer may be kept. */
+  readonly policies: OperationCachePolicies;
+  /** Whole answers of cacheable operations; undefined when off. */
+  readonly responses: ResponseCache | undefined;
   /** Reads the hints of every supergraph `gateway` loads. Call before the server starts. */
   track(gateway: SchemaSource): void;
   /** Stops consuming invalidations, then closes the backend. */
@@ -80,12 +89,13 @@ export async function startEntityCache(
 ): Promise<RunningEntityCache> {
   const hints = new CacheHintRegistry();
   const defaultMaxAge = settings.defaultMaxAge ?? 0;
-  const cacheControl = cacheControlHeader(hints, defaultMaxAge);
+  const policies = new OperationCachePolicies(hints, defaultMaxAge);
   const off: RunningEntityCache = {
     stats: undefined,
     queue: undefined,
     wrap: (dataSource) => dataSource,
-    cacheControl,
+    policies,
+    responses: undefined,
     track: (gateway) => hints.track(gateway),
     stop: async () => undefined,
   };
@@ -156,13 +166,18 @@ export async function startEntityCache(
     await backend.close();
     throw error;
   }
-  logger.info({ backend: backend.kind, queue }, 'entity cache on');
+  const responses =
+    settings.responses?.enabled === false
+      ? undefined
+      : new ResponseCache(cache, { maxBytes: settings.responses?.maxBytes ?? 256 * 1024 });
+  logger.info({ backend: backend.kind, queue, responses: Boolean(responses) }, 'entity cache on');
 
   return {
     stats,
     queue,
     wrap: (dataSource, subgraph) => new CachingDataSource(subgraph, dataSource, cache),
-    cacheControl,
+    policies,
+    responses,
     track: (gateway) => hints.track(gateway),
     async stop() {
       await ownBus?.close();

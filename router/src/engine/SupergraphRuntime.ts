@@ -25,7 +25,7 @@ export interface PreparedOperation {
 
 /** A counter of lookups in the router's operation caches, by cache and outcome. */
 export interface CacheLookups {
-  inc(labels: { cache: 'document' | 'plan'; outcome: 'hit' | 'miss' }): void;
+  inc(labels: { cache: 'document' | 'plan' | 'response'; outcome: 'hit' | 'miss' }): void;
 }
 
 export interface SupergraphRuntimeOptions {

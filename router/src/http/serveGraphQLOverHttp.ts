@@ -147,7 +147,7 @@ function reply(res: ServerResponse, req: IncomingMessage, response: PipelineResp
     response.headers,
     // Encoded once, outside the JavaScript heap: sending the string instead measures it for
     // `content-length` and converts it again on write, each copy as large as the answer.
-    Buffer.from(JSON.stringify(response.body)),
+    Buffer.isBuffer(response.body) ? response.body : Buffer.from(JSON.stringify(response.body)),
   );
 }
 

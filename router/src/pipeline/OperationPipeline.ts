@@ -21,7 +21,9 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import type { CacheControlHeader } from '../cache/cacheControlHeader.ts';
+import { cacheControlOf, type OperationCachePolicies } from '../cache/OperationCachePolicies.ts';
+import type { ResponseCache } from '../cache/ResponseCache.ts';
+import { rightsOf } from '../authorization/rightsOf.ts';
 import type { CacheLookups } from '../engine/SupergraphRuntime.ts';
 import { asGraphQLError, withCode } from '../errors/withCode.ts';
 import { CostModel } from '../limits/CostModel.ts';
@@ -79,7 +81,8 @@ type RefusalReason = 'rate_limit' | 'document_limit' | 'cost' | 'untrusted_docum
 export interface PipelineResponse {
   status: number;
   headers: Record<string, string>;
-  body: FormattedExecutionResult;
+  /** The result; already serialised when it is a cached answer or was just kept as one. */
+  body: FormattedExecutionResult | Buffer;
 }
 
 export interface OperationPipelineOptions {
@@ -89,13 +92,18 @@ export interface OperationPipelineOptions {
   introspection: boolean;
   /** The router's error formatter: what a client may see of each error. */
   formatError: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
-  /** `Cache-Control` of successful queries. */
-  cacheControl: CacheControlHeader;
+  /** Each operation's cache policy: the `Cache-Control` of successful queries. */
+  cachePolicies: OperationCachePolicies;
+  /** Whole answers of cacheable operations, when kept. */
+  responseCache?: ResponseCache | undefined;
   metrics: ServiceMetrics;
   logger: Logger;
   /** Parsed and validated documents kept per supergraph. Default `1000`. */
   documentCacheSize?: number;
-  /** Counts lookups in the document cache (`cache="document"`) as hits and misses. */
+  /**
+   * Counts lookups in the document cache (`cache="document"`) and the response cache
+   * (`cache="response"`) as hits and misses.
+   */
   cacheLookups?: CacheLookups;
   /** Automatic persisted queries remembered (hash → query). Default `1000`. */
   persistedQueryCacheSize?: number;
@@ -204,10 +212,9 @@ export class OperationPipeline {
       response = this.#respond(500, {}, { errors: [asGraphQLError(error)] });
     }
     const { metrics } = this.#options;
-    metrics.graphqlRequests.inc({
-      ...labels,
-      outcome: response.body.errors?.length ? 'error' : 'success',
-    });
+    // A serialised answer is a cached one, and only answers without errors are kept.
+    const failed = !Buffer.isBuffer(response.body) && Boolean(response.body.errors?.length);
+    metrics.graphqlRequests.inc({ ...labels, outcome: failed ? 'error' : 'success' });
     metrics.graphqlDuration.observe(labels, (performance.now() - startedAt) / 1000);
     return response;
   }
@@ -351,6 +358,27 @@ export class OperationPipeline {
       return this.#respond(status, { 'cache-control': 'no-store', ...headers }, { errors });
     }
     const { schema, query, operation, fragments } = admitted;
+    const policy = this.#options.cachePolicies.of(schema, operation, fragments);
+    const responseCache = this.#options.responseCache;
+    const slot =
+      policy &&
+      responseCache?.slot(policy, context.viewer, {
+        queryHash: admitted.queryHash,
+        operationName: request.operationName,
+        variables: admitted.coercedVariables,
+        rights: rightsOf(context.viewer),
+      });
+    const kept = slot && (await responseCache?.read(slot));
+    if (slot) {
+      this.#options.cacheLookups?.inc({ cache: 'response', outcome: kept?.body ? 'hit' : 'miss' });
+    }
+    if (kept?.body) {
+      return {
+        status: 200,
+        headers: { 'cache-control': cacheControlOf(policy, false) },
+        body: kept.body,
+      };
+    }
     const requestContext = {
       logger: this.#options.logger,
       schema,
@@ -384,12 +412,7 @@ export class OperationPipeline {
     const formatted = errors.map((error) => this.#format(error));
     let status = statusOf(errors, result.data === undefined);
     const headers: Record<string, string> = {
-      'cache-control': this.#options.cacheControl(
-        schema,
-        operation,
-        fragments,
-        formatted.length > 0,
-      ),
+      'cache-control': cacheControlOf(policy, formatted.length > 0),
     };
     const body: FormattedExecutionResult = {
       ...(formatted.length > 0 ? { errors: formatted } : {}),
@@ -399,6 +422,11 @@ export class OperationPipeline {
     if (status === 200 && wholeOperationUnavailable(body)) {
       status = 503;
       headers['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+    }
+    if (kept && slot && status === 200 && body.data && !body.errors && !body.extensions) {
+      const encoded = Buffer.from(JSON.stringify(body));
+      await responseCache?.write(kept.key, encoded, slot.ttlMs);
+      return { status, headers, body: encoded };
     }
     return { status, headers, body };
   }

@@ -114,12 +114,23 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
   return last;
 }
 
+/** A lookup count of the router's `/metrics`: `router_operation_cache_lookups_total`. */
+async function lookups(router: RunningRouter, cache: string, outcome: string): Promise<number> {
+  const text = await (await fetch(new URL('/metrics', router.url))).text();
+  const line = new RegExp(
+    `^router_operation_cache_lookups_total\\{cache="${cache}",outcome="${outcome}"[^}]*\\} (\\S+)$`,
+    'm',
+  );
+  return Number(line.exec(text)?.[1] ?? 0);
+}
+
 describe('in memory', () => {
   let router: RunningRouter;
   let client: GraphQLClient;
 
   beforeAll(async () => {
-    router = await startCachingRouter();
+    // Entities alone: whole answers would answer every repeated query before them.
+    router = await startCachingRouter({ responses: { enabled: false } });
     client = clientOf(router);
   });
 
@@ -294,6 +305,80 @@ describe('in memory', () => {
       { id },
     );
     expect(mutation.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
+describe('whole answers', () => {
+  let router: RunningRouter;
+  let client: GraphQLClient;
+
+  beforeAll(async () => {
+    router = await startCachingRouter();
+    client = clientOf(router);
+  });
+
+  it('answers a repeated query as kept: no subgraph call, no entity lookup, the same headers', async () => {
+    const id = await createItem(`Cottage ${randomUUID()}`, 70);
+    const first = await client.request(ITEM, { id });
+    const calls = proxies['catalog']!.count;
+    const entityLookups = router.cacheStats!.snapshot();
+    const hits = await lookups(router, 'response', 'hit');
+
+    const again = await client.request(ITEM, { id });
+    expect(again.data).toEqual(first.data);
+    expect(again.headers.get('cache-control')).toBe('max-age=60, public');
+    expect(again.headers.get('cache-control')).toBe(first.headers.get('cache-control'));
+    expect(again.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    expect(await lookups(router, 'response', 'hit')).toBe(hits + 1);
+    expect(proxies['catalog']!.count).toBe(calls);
+    const after = router.cacheStats!.snapshot();
+    expect(after.hits + after.misses).toBe(entityLookups.hits + entityLookups.misses);
+  });
+
+  it('tells answers apart by their variables', async () => {
+    const cheap = await createItem(`Antidote ${randomUUID()}`, 3);
+    const dear = await createItem(`Ribbon ${randomUUID()}`, 3000);
+    for (let i = 0; i < 2; i += 1) {
+      expect(await priceOf(client, cheap)).toBe(3);
+      expect(await priceOf(client, dear)).toBe(3000);
+    }
+  });
+
+  it('evicts a kept answer when an entity it holds changes, then keeps the new one', async () => {
+    const id = await createItem(`Remedy ${randomUUID()}`, 200);
+    expect(await priceOf(client, id)).toBe(200);
+    expect(await priceOf(client, id)).toBe(200);
+    await updatePrice(id, 220);
+    expect(await eventually(() => priceOf(client, id), 220)).toBe(220);
+    const hits = await lookups(router, 'response', 'hit');
+    expect(await priceOf(client, id)).toBe(220);
+    expect(await lookups(router, 'response', 'hit')).toBe(hits + 1);
+  });
+
+  it("keeps a signed-in caller's PRIVATE answer for that caller alone, and nothing anonymous", async () => {
+    const tag = randomUUID().slice(0, 8);
+    const alice = await stack.registerPlayer(`alice${tag}`);
+    const bob = await stack.registerPlayer(`bob${tag}`);
+    type Me = { me: { id: string } | null };
+    const hits = await lookups(router, 'response', 'hit');
+    for (let i = 0; i < 2; i += 1) {
+      expect((await clientOf(router, alice).request<Me>(ME)).data?.me?.id).toBe(alice.userId);
+      expect((await clientOf(router, bob).request<Me>(ME)).data?.me?.id).toBe(bob.userId);
+      expect((await client.request<Me>(ME)).data?.me ?? null).toBeNull();
+    }
+    // The second round: Alice's and Bob's own answers; the anonymous one was never looked up.
+    expect(await lookups(router, 'response', 'hit')).toBe(hits + 2);
+  });
+
+  it('never keeps an answer with errors', async () => {
+    const query = `{ items(first: -1, search: "${randomUUID()}") { totalCount } }`;
+    const misses = await lookups(router, 'response', 'miss');
+    for (let i = 0; i < 2; i += 1) {
+      const { errors, headers } = await client.request(query);
+      expect(errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(headers.get('cache-control')).toBe('no-store');
+    }
+    expect(await lookups(router, 'response', 'miss')).toBe(misses + 2);
   });
 });
 

@@ -39,6 +39,7 @@ describe('loadRouterConfig', () => {
         maxEntries: 10_000,
         maxTtlSeconds: 300,
         defaultMaxAge: 0,
+        responses: { enabled: true, maxBytes: 262_144 },
       },
       trustedProxies: [],
       limits: {
@@ -109,6 +110,8 @@ describe('loadRouterConfig', () => {
       ROUTER_CACHE_MAX_TTL_SECONDS: '60',
       ROUTER_CACHE_DEFAULT_MAX_AGE: '5',
       ROUTER_CACHE_KEY_PREFIX: 'staging:',
+      ROUTER_RESPONSE_CACHE: 'false',
+      ROUTER_RESPONSE_CACHE_MAX_BYTES: '65536',
     });
     expect(config.cache).toEqual({
       enabled: false,
@@ -118,8 +121,12 @@ describe('loadRouterConfig', () => {
       maxEntries: 500,
       maxTtlSeconds: 60,
       defaultMaxAge: 5,
+      responses: { enabled: false, maxBytes: 65_536 },
     });
     expect(() => loadRouterConfig({ ROUTER_CACHE_MAX_ENTRIES: '0' })).toThrow(ConfigError);
+    expect(() => loadRouterConfig({ ROUTER_RESPONSE_CACHE_MAX_BYTES: '0' })).toThrow(
+      /ROUTER_RESPONSE_CACHE_MAX_BYTES/,
+    );
   });
 
   it('reads how to verify access tokens', () => {
