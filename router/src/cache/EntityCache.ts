@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Logger, Viewer } from '@play-economy/chassis/web';
 import type { GraphQLSchema } from 'graphql';
+// Object keys sorted at every level: equal values give equal keys, whatever their key order.
+import stableStringify from 'safe-stable-stringify';
 import type { CacheBackend, CacheWrite } from './CacheBackend.ts';
 import type { CacheStats } from './CacheStats.ts';
 import type { CachePolicy } from './computeCachePolicy.ts';
 import type { CacheHintRegistry } from './CacheHintRegistry.ts';
 import { analyzeSubgraphOperation, type SubgraphOperation } from './analyzeSubgraphOperation.ts';
-import { stableStringify } from './stableStringify.ts';
 
 export interface EntityCacheOptions {
   backend: CacheBackend;
@@ -101,11 +102,8 @@ export class EntityCache {
       if (!viewer) return undefined;
       audience = `user:${viewer.userId}:${[...viewer.roles].sort().join(',')}`;
     }
-    const digest = createHash('sha256')
-      .update(stableStringify([audience, ...parts]))
-      .digest('base64url');
     return {
-      baseKey: digest,
+      baseKey: hash('sha256', stableStringify([audience, ...parts]), 'base64url'),
       tags,
       ttlMs: Math.min(policy.maxAge, this.#maxTtlSeconds) * 1000,
     };

@@ -210,18 +210,11 @@ function parseJsonParameter(
 async function readPost(req: IncomingMessage, maxBodyBytes: number): Promise<Read> {
   const declared = Number(req.headers['content-length']);
   if (declared > maxBodyBytes) return tooLarge(req);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) return tooLarge(req);
-    chunks.push(chunk as Buffer);
-  }
+  const text = await readBody(req, maxBodyBytes);
+  if (text === undefined) return tooLarge(req);
   let body: unknown;
   try {
-    body = JSON.parse(
-      chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString(),
-    );
+    body = JSON.parse(text);
   } catch {
     return { problem: { status: 400, message: 'The request body is not valid JSON.' } };
   }
@@ -279,6 +272,37 @@ async function readPost(req: IncomingMessage, maxBodyBytes: number): Promise<Rea
       documentId: documentId ?? undefined,
     },
   };
+}
+
+/**
+ * The whole body as text, or undefined once it grows past `maxBytes`. Read from the stream's
+ * events: an async iterator would cost every request a promise per chunk.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        req.off('data', onData);
+        resolve(undefined);
+      } else {
+        chunks.push(chunk);
+      }
+    };
+    req.on('data', onData);
+    req.once('end', () => {
+      resolve(
+        chunks.length === 1 ? (chunks[0] as Buffer).toString() : Buffer.concat(chunks).toString(),
+      );
+    });
+    req.once('error', reject);
+    // A client gone before the end: nothing to answer.
+    req.once('close', () => {
+      if (!req.complete) reject(new Error('the request was aborted'));
+    });
+  });
 }
 
 function tooLarge(req: IncomingMessage): Read {

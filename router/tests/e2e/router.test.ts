@@ -140,6 +140,36 @@ describe('router in development', () => {
     expect(body.errors?.[0]?.message).toContain('nope');
   });
 
+  it('reads a body sent in many chunks, and refuses one past 1 MiB with 413', async () => {
+    const query = 'query ($id: ID!) { product(id: $id) { name } }';
+    const body = JSON.stringify({ query, variables: { id: '1', padding: 'x'.repeat(200_000) } });
+    const chunked = await fetch(stack.router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      // A stream: no content-length, the body arrives in several chunks.
+      body: new Blob([body]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(200);
+    expect(await chunked.json()).toEqual({ data: { product: { name: 'Potion' } } });
+
+    const huge = JSON.stringify({
+      query,
+      variables: { id: '1', padding: 'x'.repeat(1024 * 1024) },
+    });
+    for (const stream of [false, true]) {
+      const refused = await fetch(stack.router.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: stream ? new Blob([huge]).stream() : huge,
+        duplex: 'half',
+      } as RequestInit);
+      expect(refused.status).toBe(413);
+      const { errors } = (await refused.json()) as { errors: { extensions: { code: string } }[] };
+      expect(errors[0]?.extensions.code).toBe('BAD_REQUEST');
+    }
+  });
+
   it('forwards the request id of the caller to subgraphs and echoes it', async () => {
     const response = await fetch(stack.router.url, {
       method: 'POST',

@@ -32,11 +32,15 @@ export function traceGraphQLRequests(
       },
       parent,
     );
-    res.once('close', () => {
-      span.setAttribute('http.response.status_code', res.statusCode);
-      if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
-      span.end();
-    });
+    // A span nobody records (no SDK, or not sampled) still carries the trace context on, but
+    // waiting for the response to close it would cost every request for nothing.
+    if (span.isRecording()) {
+      res.once('close', () => {
+        span.setAttribute('http.response.status_code', res.statusCode);
+        if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+        span.end();
+      });
+    }
     context.with(trace.setSpan(parent, span), next);
   };
 }
