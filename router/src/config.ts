@@ -112,7 +112,11 @@ const routerEnv = z
     ROUTER_CACHE_KEY_PREFIX: z.string().min(1).default('play-economy:router-cache:'),
     /** Whole answers of cacheable operations, when the entity cache is on; on by default. */
     ROUTER_RESPONSE_CACHE: flag.default(true),
-    ROUTER_RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(1).default(256 * 1024),
+    ROUTER_RESPONSE_CACHE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(256 * 1024),
     /** `router` (its own engine) or `gateway` (plain @apollo/gateway, the reference). */
     ROUTER_ENGINE: z.enum(['router', 'gateway']).default('router'),
     /** Keep-alive connections open at once to each subgraph origin. */

@@ -23,7 +23,8 @@ afterAll(async () => {
 /** Answers served whole from the response cache, as `/metrics` counts them. */
 async function responseHits(): Promise<number> {
   const text = await (await fetch(new URL('/metrics', stack.routerOrigin))).text();
-  const line = /^router_operation_cache_lookups_total\{cache="response",outcome="hit"[^}]*\} (\S+)$/m;
+  const line =
+    /^router_operation_cache_lookups_total\{cache="response",outcome="hit"[^}]*\} (\S+)$/m;
   return Number(line.exec(text)?.[1] ?? 0);
 }
 
