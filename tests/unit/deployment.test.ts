@@ -12,6 +12,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_NODE_FLAGS } from '@play-economy/chassis/web';
 import { withSubgraphSettings } from '../support/withSubgraphSettings.ts';
+import {
+  bareImports,
+  packageName,
+  sourceFiles,
+  workspaceDirectories,
+} from './support/workspaces.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -447,16 +453,6 @@ const rootPackage = JSON.parse(readText('package.json')) as {
   dependencies?: Record<string, string>;
 };
 
-function workspaceDirectories(): string[] {
-  return rootPackage.workspaces.flatMap((pattern) => {
-    if (!pattern.endsWith('/*')) return [pattern];
-    const parent = pattern.slice(0, -2);
-    return readdirSync(join(root, parent))
-      .map((entry) => `${parent}/${entry}`)
-      .filter((dir) => exists(`${dir}/package.json`));
-  });
-}
-
 /** True when `name` is a production dependency of the root or of a workspace. */
 function isProductionDependency(name: string): boolean {
   const manifests = ['package.json', ...workspaceDirectories().map((dir) => `${dir}/package.json`)];
@@ -497,34 +493,11 @@ function runtimeWorkspaces(dir: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-function sourceFiles(dir: string): string[] {
-  if (!exists(dir)) return [];
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(?:[cm]?ts|[cm]?js)$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)
-      ? [path]
-      : [];
-  });
-}
-
 /** Bare specifiers a module loads at run time (`import type` is erased; `import { type X }` is not). */
-function runtimeImports(text: string): string[] {
-  const statements = text.matchAll(
-    /(?:^|[\n;])\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g,
-  );
-  const dynamic = text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g);
-  return [
-    ...[...statements].filter(([, typeOnly]) => !typeOnly).map(([, , specifier]) => specifier!),
-    ...[...dynamic].map(([, specifier]) => specifier!),
-  ].filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'));
-}
-
-const packageName = (specifier: string) =>
-  specifier
-    .split('/')
-    .slice(0, specifier.startsWith('@') ? 2 : 1)
-    .join('/');
+const runtimeImports = (text: string): string[] =>
+  bareImports(text)
+    .filter(({ typeOnly }) => !typeOnly)
+    .map(({ specifier }) => specifier);
 
 const isBuiltin = (specifier: string) =>
   specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
