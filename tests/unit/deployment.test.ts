@@ -4,6 +4,7 @@
  * Nothing here needs Docker; what only a real build or `docker compose up` can prove is left to
  * the `compose` job of the CI workflow.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
@@ -1297,6 +1298,32 @@ describe('the production install', () => {
     }
     // Development dependencies resolve in a dev checkout but are absent from the image.
     expect([...missing].join('\n'), 'not installed by npm ci --omit=dev').toBe('');
+  });
+
+  // A subgraph imports the message contracts of others: their sources must stay in its image.
+  it.each(appServices)(
+    'keeps in the %s image the sources of every workspace it runs on',
+    (name) => {
+      const dir = workspaceOf(serviceArgOf(name));
+      const listed = spawnSync(process.execPath, ['docker/runtimeWorkspaces.mjs', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(listed.stderr).toBe('');
+      expect(new Set(listed.stdout.trim().split('\n'))).toEqual(runtimeWorkspaces(dir));
+    },
+  );
+
+  it('removes from an image only the services docker/runtimeWorkspaces.mjs does not list', () => {
+    const removal = parseDockerfile(readText('Dockerfile'))
+      .stages.flatMap((stage) => instructionsOf(stage, 'RUN'))
+      .find((run) => runText(run).includes('rm -rf "$other"'));
+    expect(removal, 'no RUN removes the other services').toBeDefined();
+    const mounted = /--mount=type=bind,source=docker\/runtimeWorkspaces\.mjs,target=(\S+)/.exec(
+      removal!.args,
+    )?.[1];
+    expect(mounted, 'the RUN does not mount docker/runtimeWorkspaces.mjs').toBeDefined();
+    expect(runText(removal!)).toContain(`needed=$(node ${mounted} "$dir")`);
   });
 });
 
