@@ -52,7 +52,10 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY web ./web
 RUN npm run build -w web
 
-# ---- source: the installed tree, the chassis and the selected service, no other service ---------
+# ---- source: the installed tree and the workspaces the selected service runs on ----------------
+# Those are the service's own and, transitively, those its package.json lists in `dependencies`:
+# the chassis, and the subgraphs whose message contracts it imports
+# (`@play-economy/<owner>/messages`), as docker/runtimeWorkspaces.mjs lists them. No other service.
 # Built on the install, so the image keeps the whole tree npm ci laid out from the lockfile: the
 # root node_modules and the nested ones of the workspaces (the chassis has its own versions of
 # some OpenTelemetry packages), exactly what the tests ran against. The sources copied next carry
@@ -72,7 +75,7 @@ COPY web/src/gql/persisted-documents.json ./web/src/gql/persisted-documents.json
 # Workspace layout: the router lives in router/, every subgraph in subgraphs/<name>/.
 # `service` links to the selected workspace so that CMD needs no shell; Node follows the link to
 # the real path of the entry point before loading it.
-RUN <<'EOF'
+RUN --mount=type=bind,source=docker/runtimeWorkspaces.mjs,target=/tmp/runtimeWorkspaces.mjs <<'EOF'
 set -eu
 if [ -z "${SERVICE:-}" ]; then
   echo 'Build arg SERVICE is required: router or the name of a folder under subgraphs/.' >&2
@@ -90,8 +93,9 @@ if [ ! -f "$dir/src/main.ts" ]; then
   echo "No service '$SERVICE': $dir/src/main.ts does not exist." >&2
   exit 1
 fi
+needed=$(node /tmp/runtimeWorkspaces.mjs "$dir")
 for other in router subgraphs/*; do
-  if [ "$other" != "$dir" ]; then rm -rf "$other"; fi
+  if ! printf '%s\n' "$needed" | grep -qx "$other"; then rm -rf "$other"; fi
 done
 # The store is the router's to serve; no other image carries it.
 if [ "$SERVICE" != router ]; then rm -rf web/dist web/src; fi

@@ -1,27 +1,29 @@
 /**
  * Child process of the subscription benchmark: catalog, identity and inventory in one process
- * on a shared in-process bus (embedded mode), each on the port its `*_PORT` variable names, and
- * a control endpoint on `BENCH_CONTROL_PORT` (127.0.0.1): `POST /publish` with
+ * on a shared in-process bus (embedded mode), each started from its subgraph module by the
+ * chassis's `startSubgraph` as the local stack starts them, on the port its `*_PORT` variable
+ * names, and a control endpoint on `BENCH_CONTROL_PORT` (127.0.0.1): `POST /publish` with
  * `{ events: [{ userId, itemId, quantity, delta }] }` puts one `inventory.changed` per event on
  * the bus in one batch and answers the wall-clock time (ms, sub-ms precision) it did so.
  */
 import { createServer } from 'node:http';
-import { start as startCatalog } from '@play-economy/catalog';
-import { loadCatalogConfig } from '@play-economy/catalog/config';
-import { createLogger, createMessage, InProcessBus } from '@play-economy/chassis';
-import { start as startIdentity } from '@play-economy/identity';
-import { loadIdentityConfig } from '@play-economy/identity/config';
-import { start as startInventory } from '@play-economy/inventory';
-import { loadInventoryConfig } from '@play-economy/inventory/config';
+import { subgraph as catalogSubgraph } from '@play-economy/catalog';
+import { createLogger, InProcessBus, messageOf, startSubgraph } from '@play-economy/chassis';
+import { subgraph as identitySubgraph } from '@play-economy/identity';
+import { subgraph as inventorySubgraph } from '@play-economy/inventory';
+import { InventoryChanged } from '@play-economy/inventory/messages';
 
 interface PublishRequest {
   events: { userId: string; itemId: string; quantity: number; delta: number }[];
 }
 
 const bus = new InProcessBus({ logger: createLogger({ service: 'bus', level: 'warn' }) });
-const catalog = await startCatalog(loadCatalogConfig(), { bus });
-const identity = await startIdentity(loadIdentityConfig(), { bus });
-const inventory = await startInventory(loadInventoryConfig(), { bus });
+// Trading is not started: nothing in the benchmark's documents reaches it.
+const running = [
+  await startSubgraph(catalogSubgraph, { config: catalogSubgraph.loadConfig(), bus }),
+  await startSubgraph(identitySubgraph, { config: identitySubgraph.loadConfig(), bus }),
+  await startSubgraph(inventorySubgraph, { config: inventorySubgraph.loadConfig(), bus }),
+];
 
 const control = createServer((req, res) => {
   if (req.method !== 'POST' || req.url !== '/publish') {
@@ -33,7 +35,7 @@ const control = createServer((req, res) => {
   req.on('end', () => {
     const { events } = JSON.parse(body) as PublishRequest;
     const messages = events.map((event) =>
-      createMessage('inventory.changed', { ...event, cause: 'admin-grant' }),
+      messageOf(InventoryChanged, { ...event, cause: 'admin-grant' }),
     );
     const publishedAt = performance.timeOrigin + performance.now();
     bus.publish(messages).then(
@@ -49,9 +51,9 @@ control.listen(Number(process.env['BENCH_CONTROL_PORT']), '127.0.0.1');
 
 const stop = async () => {
   control.close();
-  await inventory.stop();
-  await identity.stop();
-  await catalog.stop();
+  // As the local stack does: the shared bus stops delivering before any store closes.
+  await bus.stopConsuming();
+  for (const subgraph of running.reverse()) await subgraph.stop();
   await bus.close();
   process.exit(0);
 };

@@ -4,6 +4,7 @@
  * Nothing here needs Docker; what only a real build or `docker compose up` can prove is left to
  * the `compose` job of the CI workflow.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join, posix } from 'node:path';
@@ -12,6 +13,12 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SERVICE_NODE_FLAGS } from '@play-economy/chassis/web';
 import { withSubgraphSettings } from '../support/withSubgraphSettings.ts';
+import {
+  bareImports,
+  packageName,
+  sourceFiles,
+  workspaceDirectories,
+} from './support/workspaces.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -447,16 +454,6 @@ const rootPackage = JSON.parse(readText('package.json')) as {
   dependencies?: Record<string, string>;
 };
 
-function workspaceDirectories(): string[] {
-  return rootPackage.workspaces.flatMap((pattern) => {
-    if (!pattern.endsWith('/*')) return [pattern];
-    const parent = pattern.slice(0, -2);
-    return readdirSync(join(root, parent))
-      .map((entry) => `${parent}/${entry}`)
-      .filter((dir) => exists(`${dir}/package.json`));
-  });
-}
-
 /** True when `name` is a production dependency of the root or of a workspace. */
 function isProductionDependency(name: string): boolean {
   const manifests = ['package.json', ...workspaceDirectories().map((dir) => `${dir}/package.json`)];
@@ -497,34 +494,11 @@ function runtimeWorkspaces(dir: string, seen = new Set<string>()): Set<string> {
   return seen;
 }
 
-function sourceFiles(dir: string): string[] {
-  if (!exists(dir)) return [];
-  return readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const path = `${dir}/${entry.name}`;
-    if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);
-    return /\.(?:[cm]?ts|[cm]?js)$/.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name)
-      ? [path]
-      : [];
-  });
-}
-
 /** Bare specifiers a module loads at run time (`import type` is erased; `import { type X }` is not). */
-function runtimeImports(text: string): string[] {
-  const statements = text.matchAll(
-    /(?:^|[\n;])\s*(?:import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]/g,
-  );
-  const dynamic = text.matchAll(/\bimport\(\s*['"]([^'"]+)['"]\s*\)/g);
-  return [
-    ...[...statements].filter(([, typeOnly]) => !typeOnly).map(([, , specifier]) => specifier!),
-    ...[...dynamic].map(([, specifier]) => specifier!),
-  ].filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('/'));
-}
-
-const packageName = (specifier: string) =>
-  specifier
-    .split('/')
-    .slice(0, specifier.startsWith('@') ? 2 : 1)
-    .join('/');
+const runtimeImports = (text: string): string[] =>
+  bareImports(text)
+    .filter(({ typeOnly }) => !typeOnly)
+    .map(({ specifier }) => specifier);
 
 const isBuiltin = (specifier: string) =>
   specifier.startsWith('node:') || builtinModules.includes(packageName(specifier));
@@ -1324,6 +1298,32 @@ describe('the production install', () => {
     }
     // Development dependencies resolve in a dev checkout but are absent from the image.
     expect([...missing].join('\n'), 'not installed by npm ci --omit=dev').toBe('');
+  });
+
+  // A subgraph imports the message contracts of others: their sources must stay in its image.
+  it.each(appServices)(
+    'keeps in the %s image the sources of every workspace it runs on',
+    (name) => {
+      const dir = workspaceOf(serviceArgOf(name));
+      const listed = spawnSync(process.execPath, ['docker/runtimeWorkspaces.mjs', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
+      expect(listed.stderr).toBe('');
+      expect(new Set(listed.stdout.trim().split('\n'))).toEqual(runtimeWorkspaces(dir));
+    },
+  );
+
+  it('removes from an image only the services docker/runtimeWorkspaces.mjs does not list', () => {
+    const removal = parseDockerfile(readText('Dockerfile'))
+      .stages.flatMap((stage) => instructionsOf(stage, 'RUN'))
+      .find((run) => runText(run).includes('rm -rf "$other"'));
+    expect(removal, 'no RUN removes the other services').toBeDefined();
+    const mounted = /--mount=type=bind,source=docker\/runtimeWorkspaces\.mjs,target=(\S+)/.exec(
+      removal!.args,
+    )?.[1];
+    expect(mounted, 'the RUN does not mount docker/runtimeWorkspaces.mjs').toBeDefined();
+    expect(runText(removal!)).toContain(`needed=$(node ${mounted} "$dir")`);
   });
 });
 

@@ -153,7 +153,7 @@ export async function createIdentity(dependencies: IdentityDependencies): Promis
         dependencies.onRefreshTokenReuse,
       ),
       signOut: new SignOut(refreshTokens),
-      signOutEverywhere: new SignOutEverywhere(refreshTokens, unitOfWork),
+      signOutEverywhere: new SignOutEverywhere(users, refreshTokens, unitOfWork),
       changePassword: new ChangePassword(
         users,
         refreshTokens,

@@ -1,6 +1,5 @@
 import { NotFound, requireAdmin, type UnitOfWork, type Viewer } from '@play-economy/chassis/domain';
 import { gilChangeRefused, validAdjustment } from '../domain/GilRules.ts';
-import { GilChanged } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { UserView } from '../domain/UserView.ts';
 
@@ -23,7 +22,8 @@ export class AdjustGil {
         if (change.reason === 'UNKNOWN_USER') throw new NotFound('User', userId);
         throw gilChangeRefused(change.reason, change.balance, delta);
       }
-      record(GilChanged.of({ userId, balance: change.user.gil, delta }));
+      change.user.gilAdjusted(delta);
+      record(...change.user.pullEvents());
       return UserView.of(change.user, admin);
     });
   }

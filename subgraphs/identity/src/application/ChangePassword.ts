@@ -6,10 +6,8 @@ import {
   type UnitOfWork,
   type Viewer,
 } from '@play-economy/chassis/domain';
-import { UserSessionsRevoked } from '../domain/IdentityEvents.ts';
 import type { PasswordHasher } from '../domain/PasswordHasher.ts';
 import type { RefreshTokenRepository } from '../domain/RefreshTokenRepository.ts';
-import { User } from '../domain/User.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 import { validPassword } from '../domain/UserRules.ts';
 import type { CheckPassword } from './CheckPassword.ts';
@@ -56,17 +54,20 @@ export class ChangePassword {
       throw new InvalidInput('currentPassword', 'currentPassword is not the account’s password');
     }
 
-    const passwordHash = await this.hasher.hash(newPassword);
+    const previousHash = user.passwordHash;
+    user.changePassword(await this.hasher.hash(newPassword));
+    // Pulled once, outside the transaction, which the store may run again.
+    const events = user.pullEvents();
     const now = new Date();
     await this.unitOfWork.run(async (session, record) => {
       if (
-        !(await this.users.updatePasswordHash(user.id, user.passwordHash, passwordHash, session))
+        !(await this.users.updatePasswordHash(user.id, previousHash, user.passwordHash, session))
       ) {
         throw new Conflict('The password was changed meanwhile; try again');
       }
       await this.refreshTokens.revokeAllOfUser(user.id, now, session);
-      record(UserSessionsRevoked.of({ userId: user.id, reason: 'PASSWORD_CHANGED' }));
+      record(...events);
     });
-    return this.issueSession.start(User.restore({ ...user.toState(), passwordHash }), now);
+    return this.issueSession.start(user, now);
   }
 }

@@ -1,6 +1,6 @@
 import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { DebitGil } from '@play-economy/trading/messages';
-import { GilChanged, GilDebited, GilDebitFailed } from '../domain/IdentityEvents.ts';
+import { GilDebitFailed } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -27,13 +27,12 @@ export class DebitGilOnDebitGilRequested {
       async (session, record) => {
         const change = await this.users.changeGil(userId, -amount, session);
         if (change.ok) {
-          const balance = change.user.gil;
-          record(
-            GilDebited.of({ purchaseId, userId, amount, balance }),
-            GilChanged.of({ userId, balance, delta: -amount }),
-          );
+          change.user.gilDebited(purchaseId, amount);
+          record(...change.user.pullEvents());
           return;
         }
+        // Refused before anything changed, possibly with no user to speak of: the reply is the
+        // handler's, as inventory's grant_failed is.
         const reason = change.reason === 'UNKNOWN_USER' ? 'UNKNOWN_USER' : 'INSUFFICIENT_GIL';
         record(GilDebitFailed.of({ purchaseId, userId, amount, reason }));
       },

@@ -1,6 +1,5 @@
 import { type Delivered, type UnitOfWork } from '@play-economy/chassis/domain';
 import { RefundGil } from '@play-economy/trading/messages';
-import { GilChanged, GilRefunded } from '../domain/IdentityEvents.ts';
 import type { UserRepository } from '../domain/UserRepository.ts';
 
 /**
@@ -31,11 +30,8 @@ export class RefundGilOnRefundGilRequested {
           // Retried, then dead-lettered for an operator to settle and replay: never dropped.
           throw new Error(`cannot refund ${amount} gil to ${userId}: ${change.reason}`);
         }
-        const balance = change.user.gil;
-        record(
-          GilRefunded.of({ purchaseId, userId, amount, balance }),
-          GilChanged.of({ userId, balance, delta: amount }),
-        );
+        change.user.gilRefunded(purchaseId, amount);
+        record(...change.user.pullEvents());
       },
     );
   }

@@ -1,6 +1,11 @@
-import type { Role } from '@play-economy/chassis/domain';
-import type { DomainEvent } from '@play-economy/chassis/domain';
-import { UserCreated } from './IdentityEvents.ts';
+import type { DomainEvent, Role } from '@play-economy/chassis/domain';
+import {
+  GilChanged,
+  GilDebited,
+  GilRefunded,
+  UserCreated,
+  UserSessionsRevoked,
+} from './IdentityEvents.ts';
 import { validStartingGil } from './GilRules.ts';
 import { usernameKeyOf, validEmail, validUsername } from './UserRules.ts';
 
@@ -27,14 +32,16 @@ export interface NewUser {
 }
 
 /**
- * Someone with an account. Registration is validated here and recorded as
- * `identity.user.created`; gil is changed only by atomic conditional updates in the store
- * (see `UserRepository.changeGil`), never by loading and saving a balance.
+ * Someone with an account, and the events of what happens to it: registration is validated here
+ * and recorded as `identity.user.created`, a new password or signing out everywhere ends every
+ * session (`identity.user.sessions_revoked`). Gil is changed only by atomic conditional updates
+ * in the store (see `UserRepository.changeGil`), never by loading and saving a balance: the
+ * user the store returns after a change records what the change was.
  */
 export class User {
   readonly #events: DomainEvent[] = [];
 
-  private constructor(private readonly state: UserState) {}
+  private constructor(private state: UserState) {}
 
   static register(fields: NewUser, id: string, now: Date): User {
     if (fields.roles.length === 0) throw new RangeError('a user needs at least one role');
@@ -84,6 +91,52 @@ export class User {
 
   hasRole(role: Role): boolean {
     return this.state.roles.includes(role);
+  }
+
+  /**
+   * Replaces the password hash (of a password that passed `validPassword`). A new password
+   * ends every session: records `identity.user.sessions_revoked` (`PASSWORD_CHANGED`).
+   */
+  changePassword(passwordHash: string): void {
+    this.state = { ...this.state, passwordHash };
+    this.#events.push(UserSessionsRevoked.of({ userId: this.id, reason: 'PASSWORD_CHANGED' }));
+  }
+
+  /** Ends every session of the user: records `identity.user.sessions_revoked`. */
+  signOutEverywhere(): void {
+    this.#events.push(UserSessionsRevoked.of({ userId: this.id, reason: 'SIGNED_OUT_EVERYWHERE' }));
+  }
+
+  /**
+   * An admin's adjustment by `delta`, which the store applied: this user is the one after it.
+   * Records `identity.gil.changed`.
+   */
+  gilAdjusted(delta: number): void {
+    this.#events.push(GilChanged.of({ userId: this.id, balance: this.gil, delta }));
+  }
+
+  /**
+   * A purchase's debit of `amount`, which the store applied: this user is the one after it.
+   * Records the saga's reply `identity.gil.debited`, then `identity.gil.changed`.
+   */
+  gilDebited(purchaseId: string, amount: number): void {
+    const { id: userId, gil: balance } = this.state;
+    this.#events.push(
+      GilDebited.of({ purchaseId, userId, amount, balance }),
+      GilChanged.of({ userId, balance, delta: -amount }),
+    );
+  }
+
+  /**
+   * A purchase's refund of `amount`, which the store applied: this user is the one after it.
+   * Records `identity.gil.refunded`, then `identity.gil.changed`.
+   */
+  gilRefunded(purchaseId: string, amount: number): void {
+    const { id: userId, gil: balance } = this.state;
+    this.#events.push(
+      GilRefunded.of({ purchaseId, userId, amount, balance }),
+      GilChanged.of({ userId, balance, delta: amount }),
+    );
   }
 
   toState(): UserState {

@@ -1,3 +1,4 @@
+import { Role } from '@play-economy/chassis/domain';
 import { describe, expect, it } from 'vitest';
 import { INVALID_REFRESH_TOKEN } from '../../src/application/RefreshSession.ts';
 import { anIdentity, countingHasher, failureOf } from '../support/anIdentity.ts';
@@ -65,6 +66,15 @@ describe('signOutEverywhere', () => {
     expect((await failureOf(identity.useCases.signOutEverywhere.execute(null))).code).toBe(
       'UNAUTHENTICATED',
     );
+  });
+
+  it('is UNAUTHENTICATED for an account that no longer exists, announcing nothing', async () => {
+    const identity = await anIdentity();
+    const viewer = { userId: 'no-such-user', roles: [Role.Player] };
+    expect((await failureOf(identity.useCases.signOutEverywhere.execute(viewer))).code).toBe(
+      'UNAUTHENTICATED',
+    );
+    expect(await identity.published('identity.user.sessions_revoked')).toEqual([]);
   });
 });
 
