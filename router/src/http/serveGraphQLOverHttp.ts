@@ -93,13 +93,9 @@ async function handle(
       errorBody('Only GET and POST requests are served on this path.', 'BAD_REQUEST'),
     );
   }
-  const url = new URL(req.url ?? '/', 'http://router');
-  if (
-    method === 'GET' &&
-    options.landingPage &&
-    prefersHtml(req) &&
-    !url.searchParams.has('query')
-  ) {
+  // Only a GET carries anything in its URL.
+  const url = method === 'GET' ? new URL(req.url ?? '/', 'http://router') : undefined;
+  if (url && options.landingPage && prefersHtml(req) && !url.searchParams.has('query')) {
     return send(res, 200, 'text/html; charset=utf-8', {}, await options.landingPage());
   }
   if (isCrossSiteSimpleRequest(req)) {
@@ -115,7 +111,7 @@ async function handle(
     return send(res, status, JSON_TYPE, headers, errorBody(message, code));
   }
 
-  const read = method === 'GET' ? readGet(url) : await readPost(req, options.maxBodyBytes);
+  const read = url ? readGet(url) : await readPost(req, options.maxBodyBytes);
   if ('problem' in read) {
     const { status, message } = read.problem;
     return send(res, status, JSON_TYPE, {}, errorBody(message, 'BAD_REQUEST'));
@@ -158,12 +154,13 @@ function send(
   headers: Record<string, string>,
   body: string | Buffer,
 ): void {
-  res.statusCode = status;
-  res.setHeader('content-type', contentType);
-  // The answer depends on who asks: a shared cache must not hand one caller's to another.
-  res.setHeader('vary', 'Authorization');
-  for (const name in headers) res.setHeader(name, headers[name] as string);
-  res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.writeHead(status, {
+    ...headers,
+    'content-type': contentType,
+    // The answer depends on who asks: a shared cache must not hand one caller's to another.
+    vary: 'Authorization',
+    'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
+  });
   res.end(body);
 }
 
