@@ -1,6 +1,6 @@
 import type { DeliveryInfo, Message, Subscription } from './bus/EventBus.ts';
 import { parseByContract } from './messages/defineMessage.ts';
-import type { Document, DocumentStore, FindOptions } from './store/DocumentStore.ts';
+import type { Document, DocumentStore, FindOptions, StoreSession } from './store/DocumentStore.ts';
 
 /**
  * For tests: `store`, whose collections push the options of every `find` into `finds`, to check
@@ -41,4 +41,34 @@ export function throughContracts(subscription: Subscription): {
       await subscription.handler(parsed, delivery);
     },
   };
+}
+
+/** Thrown inside the first attempt of a transaction by {@link rerunningTransactions}. */
+const ABANDONED_ATTEMPT = Symbol('abandoned attempt');
+
+/**
+ * For tests: `store`, whose every transaction runs its work twice, the first attempt rolled back
+ * after the work returned, as MongoDB's driver reruns a transaction whose commit met a transient
+ * error. Work that takes something once (an aggregate's events) must still give it on the rerun.
+ */
+export function rerunningTransactions(store: DocumentStore): DocumentStore {
+  return new Proxy(store, {
+    get(target, property) {
+      if (property !== 'withTransaction') {
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return async <R>(work: (session: StoreSession) => Promise<R>): Promise<R> => {
+        await target
+          .withTransaction(async (session) => {
+            await work(session);
+            throw ABANDONED_ATTEMPT;
+          })
+          .catch((error: unknown) => {
+            if (error !== ABANDONED_ATTEMPT) throw error;
+          });
+        return target.withTransaction(work);
+      };
+    },
+  });
 }

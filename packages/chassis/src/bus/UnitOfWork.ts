@@ -50,7 +50,11 @@ export class UnitOfWork {
     this.#relay = options.relay;
   }
 
-  /** Runs `work` in a transaction, adds what it recorded to the outbox, and returns its result. */
+  /**
+   * Runs `work` in a transaction, adds what it recorded to the outbox, and returns its result.
+   * `work` may run more than once (MongoDB reruns a transaction after a transient error), so an
+   * aggregate changed before the transaction gives up its events before it, not inside `work`.
+   */
   async run<R>(work: TransactionalWork<R>): Promise<R> {
     let recorded = 0;
     const result = await this.#store.withTransaction(async (session) => {

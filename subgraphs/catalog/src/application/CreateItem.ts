@@ -14,9 +14,11 @@ export class CreateItem {
     requireAdmin(viewer);
     const now = new Date();
     const item = Item.create(fields, randomUUID(), now);
+    // Taken once, outside the transaction, which the store may run again.
+    const events = item.pullEvents();
     return this.unitOfWork.run(async (session, record) => {
       await this.items.insert(item, session);
-      record(...item.pullEvents());
+      record(...events);
       return item;
     });
   }

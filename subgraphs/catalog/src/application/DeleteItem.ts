@@ -13,9 +13,11 @@ export class DeleteItem {
     const item = await this.items.findById(id);
     if (!item) throw new NotFound('Item', id);
     item.delete();
+    // Taken once, outside the transaction, which the store may run again.
+    const events = item.pullEvents();
     return this.unitOfWork.run(async (session, record) => {
       if (!(await this.items.remove(id, session))) throw new NotFound('Item', id);
-      record(...item.pullEvents());
+      record(...events);
       return id;
     });
   }

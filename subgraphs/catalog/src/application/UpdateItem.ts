@@ -22,13 +22,15 @@ export class UpdateItem {
     const loadedVersion = item.version;
     const now = new Date();
     item.update(changes, now);
+    // Taken once, outside the transaction, which the store may run again.
+    const events = item.pullEvents();
     return this.unitOfWork.run(async (session, record) => {
       // Optimistic concurrency: a change made meanwhile must not be silently overwritten.
       if (!(await this.items.update(item, loadedVersion, session))) {
         if (!(await this.items.findById(id))) throw new NotFound('Item', id);
         throw new Conflict(`Item ${id} was changed by someone else; read it again and retry`);
       }
-      record(...item.pullEvents());
+      record(...events);
       return item;
     });
   }

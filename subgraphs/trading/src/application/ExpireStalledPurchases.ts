@@ -33,10 +33,12 @@ export class ExpireStalledPurchases {
       const loadedVersion = purchase.version;
       const outcome = purchase.expire(now, this.policy);
       if (outcome === 'not-due') continue;
+      // Taken once, outside the transaction, which the store may run again.
+      const messages = purchase.pullMessages();
       try {
         const saved = await this.unitOfWork.run(async (session, record) => {
           if (!(await this.purchases.save(purchase, loadedVersion, session))) return false;
-          record(...purchase.pullMessages());
+          record(...messages);
           return true;
         });
         if (!saved) report.skipped++;

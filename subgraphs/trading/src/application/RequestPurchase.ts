@@ -52,10 +52,12 @@ export class RequestPurchase {
       randomUUID(),
       now,
     );
+    // Taken once, outside the transaction, which the store may run again.
+    const messages = purchase.pullMessages();
     try {
       return await this.unitOfWork.run(async (session, record) => {
         await this.purchases.insert(purchase, session);
-        record(...purchase.pullMessages());
+        record(...messages);
         return purchase;
       });
     } catch (error) {

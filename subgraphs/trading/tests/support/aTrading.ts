@@ -1,4 +1,4 @@
-import { throughContracts } from '@play-economy/chassis/testing';
+import { rerunningTransactions, throughContracts } from '@play-economy/chassis/testing';
 import {
   createMessage,
   EmbeddedStore,
@@ -17,8 +17,15 @@ export const TEST_TIMEOUT: StepTimeoutPolicy = { timeoutMs: 30_000, maxAttempts:
  * Trading's use cases and subscribers over an in-memory embedded store, as the server wires
  * them, without HTTP or a bus: what the outbox holds is what would be published.
  */
-export async function aTrading(options: { stepTimeout?: StepTimeoutPolicy } = {}) {
-  const store = new EmbeddedStore({ database: 'trading-test' });
+export async function aTrading(
+  options: {
+    stepTimeout?: StepTimeoutPolicy;
+    /** Every transaction run twice, the first attempt rolled back, as MongoDB may. */
+    rerunTransactions?: boolean;
+  } = {},
+) {
+  const embedded = new EmbeddedStore({ database: 'trading-test' });
+  const store = options.rerunTransactions ? rerunningTransactions(embedded) : embedded;
   const outbox = new Outbox(store);
   const unitOfWork = new UnitOfWork({ store, outbox });
   const trading = await createTrading({

@@ -3,8 +3,11 @@ import { aTrading } from '../support/aTrading.ts';
 
 const seconds = (n: number) => new Date(Date.now() + n * 1000);
 
-async function withPurchase() {
-  const trading = await aTrading({ stepTimeout: { timeoutMs: 30_000, maxAttempts: 2 } });
+async function withPurchase({ rerunTransactions = false } = {}) {
+  const trading = await aTrading({
+    stepTimeout: { timeoutMs: 30_000, maxAttempts: 2 },
+    rerunTransactions,
+  });
   await trading.sells('potion', 30);
   const buyer = trading.player();
   const purchase = await trading.useCases.requestPurchase.execute(buyer, {
@@ -48,6 +51,20 @@ describe('ExpireStalledPurchases', () => {
       state: 'FAULTED',
       failureReason: 'The store did not answer in time; nothing was charged',
     });
+    expect((await trading.published()).map((message) => message.type)).toEqual([
+      'trading.purchase.updated',
+    ]);
+  });
+
+  it('re-sends and faults alike when the store runs each transaction again', async () => {
+    const { trading, read } = await withPurchase({ rerunTransactions: true });
+    const [grant] = await trading.published('trading.purchase.grant_items');
+    await trading.relayed();
+    expect(await trading.expireStalledPurchases.execute(seconds(31))).toMatchObject({ resent: 1 });
+    expect(await trading.published()).toEqual([grant]);
+    await trading.relayed();
+    expect(await trading.expireStalledPurchases.execute(seconds(62))).toMatchObject({ gaveUp: 1 });
+    expect((await read()).state).toBe('FAULTED');
     expect((await trading.published()).map((message) => message.type)).toEqual([
       'trading.purchase.updated',
     ]);

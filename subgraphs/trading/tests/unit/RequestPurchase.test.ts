@@ -31,6 +31,18 @@ describe('RequestPurchase', () => {
     });
   });
 
+  it('records its messages once when the store runs its transaction again', async () => {
+    const trading = await aTrading({ rerunTransactions: true });
+    await trading.sells('potion', 30);
+    const purchase = await trading.useCases.requestPurchase.execute(trading.player(), request());
+    const published = await trading.published();
+    expect(published.map((message) => message.type)).toEqual([
+      'trading.purchase.grant_items',
+      'trading.purchase.updated',
+    ]);
+    expect(published[0]?.payload).toMatchObject({ purchaseId: purchase.id });
+  });
+
   it('refuses an anonymous caller', async () => {
     const trading = await aTrading();
     await trading.sells('potion', 30);
