@@ -60,6 +60,11 @@ export function serveGraphQLOverHttp(options: GraphQLOverHttpOptions): Handler {
     res.setHeader(REQUEST_ID_HEADER, requestId);
     trace(req, res, () => {
       options.inFlight.track(handle(options, req, res, requestId)).catch((error: unknown) => {
+        // A client that left (a page navigated away mid-request) is nobody's fault.
+        if (res.destroyed && !res.writableFinished) {
+          options.logger.debug({ err: error, requestId }, 'client left before its answer');
+          return;
+        }
         options.logger.error({ err: error, requestId }, 'GraphQL request failed unexpectedly');
         if (!res.headersSent) {
           send(
