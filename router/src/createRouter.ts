@@ -27,6 +27,7 @@ import { RateLimits } from './limits/RateLimits.ts';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimitSettings } from './limits/RequestLimits.ts';
 import { TrustedDocuments } from './limits/TrustedDocuments.ts';
 import { OperationPipeline } from './pipeline/OperationPipeline.ts';
+import { CacheLookupCounts } from './engine/CacheLookupCounts.ts';
 import { SubgraphDataSource } from './subgraphs/SubgraphDataSource.ts';
 import { SubgraphPools } from './subgraphs/SubgraphPools.ts';
 import { serveFederatedSubscriptions } from './subscriptions/serveFederatedSubscriptions.ts';
@@ -230,11 +231,8 @@ export async function createRouter(options: RouterOptions): Promise<RunningRoute
       fetchSeconds: subgraphFetchSeconds,
       deduplicate: options.deduplicateSubgraphFetches ?? true,
     });
-  const cacheLookups = metrics.counter(
-    'router_operation_cache_lookups_total',
-    'Lookups in the caches of parsed documents, of query plans and of whole answers, by outcome',
-    ['cache', 'outcome'],
-  );
+  const cacheLookups = new CacheLookupCounts();
+  cacheLookups.observeIn(metrics);
   const engineOptions = {
     logger: logger.child({ component: 'engine' }),
     cacheLookups,

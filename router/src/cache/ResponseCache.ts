@@ -30,6 +30,12 @@ export interface ReadResponse {
 export class ResponseCache {
   readonly #cache: EntityCache;
   readonly #maxBytes: number;
+  /**
+   * Slots of PUBLIC operations without variables, by their policy (one per operation and
+   * supergraph), then query, operation name and rights: the same for every request, so not
+   * hashed again.
+   */
+  readonly #constantSlots = new WeakMap<CachePolicy, Map<string, CacheSlot | undefined>>();
 
   constructor(cache: EntityCache, { maxBytes }: { maxBytes: number }) {
     this.#cache = cache;
@@ -43,12 +49,19 @@ export class ResponseCache {
     identity: ResponseIdentity,
   ): CacheSlot | undefined {
     const { queryHash, operationName, rights, variables } = identity;
-    return this.#cache.slot(
-      policy,
-      viewer,
-      ['response', queryHash, operationName ?? '', rights, variables],
-      [...policy.entityTypes],
-    );
+    const make = () =>
+      this.#cache.slot(
+        policy,
+        viewer,
+        ['response', queryHash, operationName ?? '', rights, variables],
+        [...policy.entityTypes],
+      );
+    if (policy.scope !== 'PUBLIC' || hasAny(variables)) return make();
+    let slots = this.#constantSlots.get(policy);
+    if (!slots) this.#constantSlots.set(policy, (slots = new Map()));
+    const key = `${queryHash}\u0000${operationName ?? ''}\u0000${rights}`;
+    if (!slots.has(key)) slots.set(key, make());
+    return slots.get(key);
   }
 
   /** The slot's versioned key and stored answer; undefined when the backend failed. */
@@ -63,4 +76,9 @@ export class ResponseCache {
     if (body.length > this.#maxBytes) return;
     await this.#cache.write([{ key, value: body.toString(), ttlMs }]);
   }
+}
+
+function hasAny(values: Record<string, unknown>): boolean {
+  for (const _ in values) return true;
+  return false;
 }

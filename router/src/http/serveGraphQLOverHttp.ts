@@ -159,13 +159,12 @@ function send(
   headers: Record<string, string>,
   body: string | Buffer,
 ): void {
-  res.writeHead(status, {
-    ...headers,
-    'content-type': contentType,
-    // The answer depends on who asks: a shared cache must not hand one caller's to another.
-    vary: 'Authorization',
-    'content-length': typeof body === 'string' ? Buffer.byteLength(body) : body.length,
-  });
+  res.statusCode = status;
+  res.setHeader('content-type', contentType);
+  // The answer depends on who asks: a shared cache must not hand one caller's to another.
+  res.setHeader('vary', 'Authorization');
+  for (const name in headers) res.setHeader(name, headers[name] as string);
+  res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
   res.end(body);
 }
 

@@ -68,6 +68,19 @@ describe('the response cache', () => {
     );
   });
 
+  it('keys operations without variables apart too, though their slots are kept', () => {
+    const { responses } = aResponseCache();
+    const none = { ...identity, variables: {} };
+    const keyOf = (changes: Partial<ResponseIdentity>) =>
+      responses.slot(items, null, { ...none, ...changes })!.baseKey;
+    const base = keyOf({});
+    expect(keyOf({})).toBe(base);
+    expect(keyOf({ queryHash: 'q2' })).not.toBe(base);
+    expect(keyOf({ operationName: 'Items' })).not.toBe(base);
+    expect(keyOf({ rights: 'roles:ADMIN' })).not.toBe(base);
+    expect(keyOf({ variables: { first: 1 } })).not.toBe(base);
+  });
+
   it('does not keep an answer larger than its limit', async () => {
     const { responses } = aResponseCache(answer.length - 1);
     const slot = responses.slot(items, null, identity)!;
