@@ -10,6 +10,7 @@ import {
 import type { RouterOptions, RunningRouter } from '../../src/index.ts';
 import { BusTcpProxy } from '../../../packages/chassis/tests/e2e/busTcpProxy.ts';
 import { startRouterBeside } from '../support/startRouterBeside.ts';
+import { readMetric } from '../support/readMetric.ts';
 import { startCountingProxy, type CountingProxy } from '../support/startCountingProxy.ts';
 
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';
@@ -115,14 +116,8 @@ async function eventually<T>(read: () => Promise<T>, expected: T): Promise<T> {
 }
 
 /** A lookup count of the router's `/metrics`: `router_operation_cache_lookups_total`. */
-async function lookups(router: RunningRouter, cache: string, outcome: string): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', router.url))).text();
-  const line = new RegExp(
-    `^router_operation_cache_lookups_total\\{cache="${cache}",outcome="${outcome}"[^}]*\\} (\\S+)$`,
-    'm',
-  );
-  return Number(line.exec(text)?.[1] ?? 0);
-}
+const lookups = (router: RunningRouter, cache: string, outcome: string) =>
+  readMetric(router.url, 'router_operation_cache_lookups_total', { cache, outcome });
 
 describe('in memory', () => {
   let router: RunningRouter;
@@ -185,14 +180,12 @@ describe('in memory', () => {
     await priceOf(client, id);
     await updatePrice(id, 950);
     await eventually(() => priceOf(client, id), 950);
-    const text = await (await fetch(new URL('/metrics', router.url))).text();
-    const valueOf = (name: string) =>
-      Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1] ?? Number.NaN);
+    const valueOf = (name: string) => readMetric(router.url, name);
     const stats = router.cacheStats!.snapshot();
-    expect(valueOf('router_entity_cache_hits_total')).toBe(stats.hits);
-    expect(valueOf('router_entity_cache_misses_total')).toBe(stats.misses);
-    expect(valueOf('router_entity_cache_evictions_total')).toBe(stats.evictions);
-    expect(valueOf('router_entity_cache_invalidation_lag_seconds_count')).toBe(
+    expect(await valueOf('router_entity_cache_hits_total')).toBe(stats.hits);
+    expect(await valueOf('router_entity_cache_misses_total')).toBe(stats.misses);
+    expect(await valueOf('router_entity_cache_evictions_total')).toBe(stats.evictions);
+    expect(await valueOf('router_entity_cache_invalidation_lag_seconds_count')).toBe(
       stats.invalidationLagMs.count,
     );
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import { grantWhenKnown } from '../support/grantWhenKnown.ts';
+import { readMetric } from '../support/readMetric.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 
 // One-process mode: no RabbitMQ; the router hears invalidations on the subgraphs' in-process bus.
@@ -21,12 +22,11 @@ afterAll(async () => {
 });
 
 /** Answers served whole from the response cache, as `/metrics` counts them. */
-async function responseHits(): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', stack.routerOrigin))).text();
-  const line =
-    /^router_operation_cache_lookups_total\{cache="response",outcome="hit"[^}]*\} (\S+)$/m;
-  return Number(line.exec(text)?.[1] ?? 0);
-}
+const responseHits = () =>
+  readMetric(stack.routerUrl, 'router_operation_cache_lookups_total', {
+    cache: 'response',
+    outcome: 'hit',
+  });
 
 it('caches in memory and evicts on the in-process bus', async () => {
   // The created event evicts the Item lists: warm the cache only after it.

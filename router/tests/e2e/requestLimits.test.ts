@@ -9,6 +9,7 @@ import { DEFAULT_REQUEST_LIMITS } from '../../src/limits/RequestLimits.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
+import { readMetric } from '../support/readMetric.ts';
 
 /** The attacks a security review sent to the router, each refused before anything runs. */
 const ATTACKS = {
@@ -33,24 +34,8 @@ async function routerWith(options: Partial<RouterOptions> = {}): Promise<Running
 }
 
 /** Requests the router has sent to subgraphs so far, read from its `/metrics`. */
-async function subgraphFetches(router: RunningRouter): Promise<number> {
-  const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
-  let total = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('subgraph_fetch_duration_seconds_count'))
-      total += Number(line.split(' ')[1]);
-  }
-  return total;
-}
-
-/** A counter's value at the router's `/metrics`, for the sample whose labels include `label`. */
-async function counter(router: RunningRouter, name: string, label: string): Promise<number> {
-  const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
-  const sample = text
-    .split('\n')
-    .find((line) => line.startsWith(`${name}{`) && line.includes(label));
-  return sample ? Number(sample.split(' ').at(-1)) : 0;
-}
+const subgraphFetches = (router: RunningRouter) =>
+  readMetric(router.url, 'subgraph_fetch_duration_seconds_count');
 
 beforeAll(async () => {
   // The in-process bus: these tests are about the router's front door, not messaging.
@@ -84,13 +69,13 @@ describe('document limits', () => {
       }),
     ]);
     expect(await subgraphFetches(router)).toBe(before);
-    expect(await counter(router, 'router_requests_refused_total', 'reason="document_limit"')).toBe(
-      1,
-    );
+    expect(
+      await readMetric(router.url, 'router_requests_refused_total', { reason: 'document_limit' }),
+    ).toBe(1);
     // The limit in force is at /metrics too, as the error states it.
     const gauge = { length: 'max_document_length', rootFields: 'max_root_fields' }[limit];
     expect(
-      await counter(router, 'router_request_limit', `limit="${gauge ?? `max_${limit}`}"`),
+      await readMetric(router.url, 'router_request_limit', { limit: gauge ?? `max_${limit}` }),
     ).toBe(body.errors?.[0]?.extensions?.['max']);
   });
 
@@ -152,7 +137,9 @@ describe('demand control', () => {
       }),
     ]);
     expect(await subgraphFetches(router)).toBe(before);
-    expect(await counter(router, 'router_requests_refused_total', 'reason="cost"')).toBe(1);
+    expect(await readMetric(router.url, 'router_requests_refused_total', { reason: 'cost' })).toBe(
+      1,
+    );
   });
 
   it('prices the slicing argument a variable carries, and records estimated and actual costs', async () => {
@@ -163,12 +150,16 @@ describe('demand control', () => {
     const large = await postGraphQL(router.url, query, { n: 100 });
     expect(large.body.errors?.[0]?.extensions?.['cost']).toEqual({ estimated: 201, max: 100 });
     // Two estimates (5 and 201), one actual (at most 5: the catalog may hold fewer items).
-    expect(await counter(router, 'router_operation_cost_count', 'kind="estimated"')).toBe(2);
-    expect(await counter(router, 'router_operation_cost_sum', 'kind="estimated"')).toBe(206);
-    expect(await counter(router, 'router_operation_cost_count', 'kind="actual"')).toBe(1);
-    expect(await counter(router, 'router_operation_cost_sum', 'kind="actual"')).toBeLessThanOrEqual(
-      5,
+    expect(await readMetric(router.url, 'router_operation_cost_count', { kind: 'estimated' })).toBe(
+      2,
     );
+    expect(await readMetric(router.url, 'router_operation_cost_sum', { kind: 'estimated' })).toBe(
+      206,
+    );
+    expect(await readMetric(router.url, 'router_operation_cost_count', { kind: 'actual' })).toBe(1);
+    expect(
+      await readMetric(router.url, 'router_operation_cost_sum', { kind: 'actual' }),
+    ).toBeLessThanOrEqual(5);
   });
 
   it('bounds the lists a player can grow: a nested purchases query is priced by its pages', async () => {
@@ -208,7 +199,9 @@ describe('rate limits', () => {
     });
     expect(signedIn.status).toBe(200);
     // The two beyond the rate in the loop, and the one looked at.
-    expect(await counter(router, 'router_requests_refused_total', 'reason="rate_limit"')).toBe(3);
+    expect(
+      await readMetric(router.url, 'router_requests_refused_total', { reason: 'rate_limit' }),
+    ).toBe(3);
   });
 
   it('counts subscribes over WebSocket against the same budget', async () => {
@@ -434,7 +427,9 @@ describe('trusted documents', () => {
       body: { errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] },
     });
     expect(
-      await counter(router, 'router_requests_refused_total', 'reason="untrusted_document"'),
+      await readMetric(router.url, 'router_requests_refused_total', {
+        reason: 'untrusted_document',
+      }),
     ).toBe(2);
 
     // Over WebSocket alike.

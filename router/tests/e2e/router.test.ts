@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/http.ts';
+import { readMetric } from '../support/readMetric.ts';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
 import { LEAKY_MESSAGE } from '../support/testSubgraphs.ts';
 
@@ -59,19 +60,13 @@ describe('router in development', () => {
 
   it('parses and plans an operation once, counting cache hits and misses at /metrics', async () => {
     const lookups = async () => {
-      const text = await (await fetch(new URL('/metrics', stack.router.url))).text();
       const count = (cache: string, outcome: string) =>
-        Number(
-          new RegExp(
-            `^router_operation_cache_lookups_total\\{cache="${cache}",outcome="${outcome}"[^}]*\\} (\\d+)`,
-            'm',
-          ).exec(text)?.[1] ?? 0,
-        );
+        readMetric(stack.router.url, 'router_operation_cache_lookups_total', { cache, outcome });
       return {
-        documentHits: count('document', 'hit'),
-        documentMisses: count('document', 'miss'),
-        planHits: count('plan', 'hit'),
-        planMisses: count('plan', 'miss'),
+        documentHits: await count('document', 'hit'),
+        documentMisses: await count('document', 'miss'),
+        planHits: await count('plan', 'hit'),
+        planMisses: await count('plan', 'miss'),
       };
     };
     const query = '{ products { id name } metricsProbe: products { id } }';

@@ -13,6 +13,7 @@ import {
 } from '@play-economy/local-stack';
 import { BusTcpProxy } from '../../../packages/chassis/tests/e2e/busTcpProxy.ts';
 import { buy, settled } from '../../../subgraphs/trading/tests/support/purchaseClient.ts';
+import { readMetric } from '../support/readMetric.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 import { until } from '../support/until.ts';
 
@@ -89,20 +90,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const player = (via: number) => stack.registerPlayer(`rep${tag}${++players}`, undefined, via);
 
 /** The sum of a metric's series at a router's `/metrics`. */
-async function metric(router: RouterProcess, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(new URL('/metrics', router.url))).text();
-  const series = [...text.matchAll(new RegExp(`^${name}(?:\\{([^}]*)\\})? (\\S+)$`, 'gm'))];
-  if (series.length === 0) throw new Error(`${name} is not at ${router.url}`);
-  return series
-    .filter(([, labelSet = '']) => labelSet.includes(labels))
-    .reduce((sum, [, , value]) => sum + Number(value), 0);
-}
+const metric = (router: RouterProcess, name: string) => readMetric(router.url, name);
 
 /** Reads answered from the shared cache: entities, and whole answers. */
 async function cacheHits(router: RouterProcess): Promise<number> {
   const [entities, answers] = await Promise.all([
     metric(router, 'router_entity_cache_hits_total'),
-    metric(router, 'router_operation_cache_lookups_total', 'cache="response",outcome="hit"'),
+    readMetric(router.url, 'router_operation_cache_lookups_total', {
+      cache: 'response',
+      outcome: 'hit',
+    }),
   ]);
   return entities + answers;
 }
