@@ -10,7 +10,7 @@ import {
 import type { RouterOptions, RunningRouter } from '../../src/index.ts';
 import { BusTcpProxy } from '../../../packages/chassis/tests/e2e/busTcpProxy.ts';
 import { startRouterBeside } from '../support/startRouterBeside.ts';
-import { readMetric } from '../support/readMetric.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 import { startCountingProxy, type CountingProxy } from '../support/startCountingProxy.ts';
 
 const amqpUrl = process.env['AMQP_URL'] ?? 'amqp://guest:guest@127.0.0.1:5672';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startStack, type RunningStack, type SignedInClient } from '@play-economy/local-stack';
 import { grantWhenKnown } from '../support/grantWhenKnown.ts';
-import { readMetric } from '../support/readMetric.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 
 // One-process mode: no RabbitMQ; the router hears invalidations on the subgraphs' in-process bus.

@@ -9,7 +9,7 @@ import { DEFAULT_REQUEST_LIMITS } from '../../src/limits/RequestLimits.ts';
 import { postGraphQL } from '../support/http.ts';
 import { startRouterBeside } from '../support/startRouterBeside.ts';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
-import { readMetric } from '../support/readMetric.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 
 /** The attacks a security review sent to the router, each refused before anything runs. */
 const ATTACKS = {

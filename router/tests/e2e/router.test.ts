@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postGraphQL } from '../support/http.ts';
-import { readMetric } from '../support/readMetric.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 import { startTestStack, type TestStack } from '../support/startTestStack.ts';
 import { LEAKY_MESSAGE } from '../support/testSubgraphs.ts';
 

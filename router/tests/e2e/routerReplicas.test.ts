@@ -13,7 +13,7 @@ import {
 } from '@play-economy/local-stack';
 import { BusTcpProxy } from '../../../packages/chassis/tests/e2e/busTcpProxy.ts';
 import { buy, settled } from '../../../subgraphs/trading/tests/support/purchaseClient.ts';
-import { readMetric } from '../support/readMetric.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 import { subscribe, webSocketClient } from '../support/subscribeOverWebSocket.ts';
 import { until } from '../support/until.ts';
 

@@ -2,7 +2,7 @@ import { startStack, type GraphQLClient, type RunningStack } from '@play-economy
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aPlayer } from '../support/aPlayer.ts';
 import { clientFrom } from '../support/clientFrom.ts';
-import { counterValue } from '../support/scrapeMetrics.ts';
+import { readMetric } from '@play-economy/chassis/testing';
 
 /**
  * Sign-in and registration limits and the ending of sessions, through the router. Requests leave
@@ -68,7 +68,7 @@ const refresh = (client: GraphQLClient, refreshToken: string) =>
     { token: refreshToken },
   );
 
-const passwordChecks = () => counterValue(stack.subgraphUrls['identity']!, 'password_checks_total');
+const passwordChecks = () => readMetric(stack.subgraphUrls['identity']!, 'password_checks_total');
 
 describe('signing in', () => {
   it('checks at most 5 of 40 concurrent wrong passwords; the rest are RATE_LIMITED', async () => {
@@ -136,7 +136,7 @@ describe('ending sessions', () => {
   it('signOutEverywhere revokes every refresh token of the caller', async () => {
     const { fields, payload } = await registered(client);
     const second = (await login(client, fields.email, fields.password)).data!.login;
-    const published = await counterValue(
+    const published = await readMetric(
       stack.subgraphUrls['identity']!,
       'bus_messages_published_total',
       { type: 'identity.user.sessions_revoked' },
@@ -152,7 +152,7 @@ describe('ending sessions', () => {
     // identity.user.sessions_revoked went out through the outbox.
     await expect
       .poll(() =>
-        counterValue(stack.subgraphUrls['identity']!, 'bus_messages_published_total', {
+        readMetric(stack.subgraphUrls['identity']!, 'bus_messages_published_total', {
           type: 'identity.user.sessions_revoked',
         }),
       )
